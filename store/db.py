@@ -1,0 +1,75 @@
+"""Opening the SQLite file safely: refuse damaged or newer files, then migrate."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from store.schema import SCHEMA_VERSION, migrations
+
+_HEADER = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """A problem with the database file the user should read in one line."""
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 with seconds."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_HEADER))
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    if header != _HEADER:
+        raise StoreError(f"{path} is not a SQLite database (damaged or another kind of file); left untouched")
+
+
+def _check_version(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path} is damaged ({error}); left untouched") from None
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer newsgloss (schema {version}, this one knows {SCHEMA_VERSION}); "
+            "upgrade newsgloss to open it"
+        )
+
+
+def open_database(path: Path | str) -> Database:
+    """Open (creating if needed) and migrate the database at `path`."""
+    path = Path(path).expanduser()
+    _check_file(path)
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10.0)
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open {path}: {error}") from None
+    _check_version(conn, path)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = Database(conn)
+    try:
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        if migrations.pending(db):
+            migrations.apply(db)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise StoreError(f"{path} is damaged or read-only ({error})") from None
+    return db

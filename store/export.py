@@ -1,0 +1,97 @@
+"""Markdown export: YAML front matter, the article note, then each tagged or noted paragraph."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from store.models import Article
+from store.store import Store
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)
+_YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar that reads back as `value` whatever it holds."""
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group(0)), quoted)
+
+
+def markdown_text(text: str) -> str:
+    """Article text as CommonMark that shows the same characters: markup is escaped."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A safe file-name stem: ASCII letters, digits and hyphens only."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return words[:limit].rstrip("-")
+
+
+def _entities(article: Article) -> list[tuple[str, str]]:
+    counts = Counter(
+        (span.text, span.label)
+        for paragraph in article.paragraphs
+        for span in paragraph.spans
+        if span.label not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+    )
+    return [key for key, _ in counts.most_common()]
+
+
+def front_matter(article: Article) -> str:
+    tags = sorted({tag for paragraph in article.paragraphs for tag in paragraph.tags})
+    lines = ["---"]
+    for key in ("title", "source", "url", "author", "published"):
+        lines.append(f"{key}: {yaml_string(getattr(article, key))}")
+    lines.append("tags: [" + ", ".join(yaml_string(tag) for tag in tags) + "]")
+    entities = _entities(article)
+    lines.append("entities:" + ("" if entities else " []"))
+    lines.extend(f"  - {{text: {yaml_string(text)}, label: {yaml_string(label)}}}" for text, label in entities)
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def _quote(text: str) -> str:
+    return "\n".join("> " + line if line else ">" for line in markdown_text(text).split("\n"))
+
+
+def article_markdown(article: Article) -> str:
+    """The whole Markdown file for one article."""
+    parts = [front_matter(article), "", f"# {markdown_text(article.title)}", ""]
+    if article.note.strip():
+        parts += ["## Article note", "", article.note.strip(), ""]
+    for paragraph in article.paragraphs:
+        if not (paragraph.tags or paragraph.note.strip()):
+            continue
+        parts += [_quote(paragraph.text), ""]
+        if paragraph.tags:
+            parts += ["Tags: " + " ".join("#" + (slug(tag) or "tag") for tag in paragraph.tags), ""]
+        if paragraph.note.strip():
+            parts += [paragraph.note.strip(), ""]
+    return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def file_name(article: Article) -> str:
+    stem = "-".join(part for part in (article.published, slug(article.title)) if part) or "article"
+    return f"{stem}-{article.id}.md"
+
+
+def export_article(store: Store, article_id: int, folder: Path) -> Path:
+    """Write one article's Markdown into `folder`; returns the file's path."""
+    article = store.article(article_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / file_name(article)
+    path.write_text(article_markdown(article), encoding="utf-8")
+    return path
+
+
+def export_all(store: Store, folder: Path, tag: str | None = None) -> list[Path]:
+    """Export every article (or those with a paragraph tagged `tag`)."""
+    return [export_article(store, article_id, folder) for article_id in store.article_ids(tag=tag)]

@@ -1,0 +1,67 @@
+"""Importers: every supported file becomes drafts; every input gets one outcome line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from store.importers.common import MAX_BYTES, ImportProblem, decode
+from store.importers.jsonl import read_json, read_jsonl
+from store.importers.markdown import read_markdown
+from store.importers.text import read_text
+from store.models import Draft, ImportOutcome
+
+FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+           ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+
+
+def expand(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Files named, and the supported files inside folders named (sorted, hidden ones skipped)."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and Path(name).suffix.lower() in FORMATS:
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def read_path(path: Path) -> Iterator[tuple[str, Draft | ImportProblem]]:
+    """Yield (name, draft or problem) for each article a file holds."""
+    name = str(path)
+    kind = FORMATS.get(path.suffix.lower())
+    try:
+        if kind is None:
+            raise ImportProblem(f"unsupported file type {path.suffix or '(none)'!r}")
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportProblem(f"larger than {MAX_BYTES // 2**20} MB")
+        text = decode(path.read_bytes())
+        if not text.strip():
+            raise ImportProblem("empty file")
+    except ImportProblem as problem:
+        yield name, problem
+        return
+    except OSError as error:
+        yield name, ImportProblem(f"cannot read: {error.strerror or error}")
+        return
+    if kind in ("jsonl", "json"):
+        yield from (read_jsonl if kind == "jsonl" else read_json)(text, name)
+        return
+    try:
+        yield name, (read_markdown if kind == "markdown" else read_text)(text, name)
+    except ImportProblem as problem:
+        yield name, problem
+
+
+def import_paths(store, paths: Iterable[Path | str]) -> Iterator[ImportOutcome]:
+    """Import files and folders into `store`, one outcome per article or problem."""
+    for path in expand(paths):
+        for name, item in read_path(path):
+            if isinstance(item, ImportProblem):
+                yield ImportOutcome("skipped", name, str(item))
+            else:
+                outcome = store.add_article(item)
+                yield ImportOutcome(outcome.status, name, outcome.detail or item.title, outcome.article_id)

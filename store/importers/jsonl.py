@@ -1,0 +1,61 @@
+"""JSON Lines (one article per line) and JSON (one article or a list of them)."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from store.clean import clean_text
+from store.importers.common import ImportProblem, as_text, parse_published, title_from
+from store.models import Draft
+from store.paragraphs import split_paragraphs
+
+
+def draft_from_record(record: object, origin: str) -> Draft:
+    """One article from a JSON object; wrong types are an import problem, not a crash."""
+    if not isinstance(record, dict):
+        raise ImportProblem("not a JSON object")
+    body = record.get("body", record.get("text"))
+    if not isinstance(body, str) or not body.strip():
+        raise ImportProblem('no "body" or "text" string')
+    paragraphs = split_paragraphs(clean_text(body), single_newlines="\n\n" not in body)
+    title = clean_text(as_text(record.get("title")))
+    return Draft(
+        title=title or title_from(paragraphs[0]),
+        paragraphs=tuple(paragraphs),
+        source=clean_text(as_text(record.get("source"))),
+        url=clean_text(as_text(record.get("url") or record.get("link"))),
+        author=clean_text(as_text(record.get("author"))),
+        published=parse_published(record.get("published") or record.get("date")),
+        origin=origin,
+    )
+
+
+def read_jsonl(text: str, origin: str = "") -> Iterator[tuple[str, Draft | ImportProblem]]:
+    """Yield (place, draft or problem) for every non-blank line."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        place = f"{origin}:{number}"
+        try:
+            yield place, draft_from_record(json.loads(line), place)
+        except json.JSONDecodeError as error:
+            yield place, ImportProblem(f"not valid JSON ({error.msg} at column {error.colno})")
+        except ImportProblem as problem:
+            yield place, problem
+
+
+def read_json(text: str, origin: str = "") -> Iterator[tuple[str, Draft | ImportProblem]]:
+    """A JSON file holding one article object or a list of them."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield origin, ImportProblem(f"not valid JSON ({error.msg} at line {error.lineno})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for number, record in enumerate(records, start=1):
+        place = f"{origin}[{number}]" if isinstance(data, list) else origin
+        try:
+            yield place, draft_from_record(record, place)
+        except ImportProblem as problem:
+            yield place, problem

@@ -1,0 +1,116 @@
+"""Frozen domain objects: what the rest of the program sees instead of rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An article as an importer read it, before it is stored."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    source: str = ""
+    url: str = ""
+    author: str = ""
+    published: str = ""
+    caption: str = ""
+    origin: str = ""
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted entity or date: character offsets into its paragraph."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    value: str = ""
+    type: str = ""
+    origin: str = "model"
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A paragraph tag; `key` is its number key (1-9) or 0 when it has none."""
+
+    id: int
+    name: str
+    key: int = 0
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph with what is stored on it."""
+
+    position: int
+    text: str
+    fingerprint: str
+    spans: tuple[Span, ...] = ()
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the article list."""
+
+    id: int
+    title: str
+    source: str
+    published: str
+    unread: bool
+    tagged: int
+    starred: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """A whole article as the reader shows it."""
+
+    id: int
+    title: str
+    source: str
+    url: str
+    author: str
+    published: str
+    caption: str
+    imported_at: str
+    annotated: bool
+    paragraphs: tuple[Paragraph, ...] = ()
+    note: str = ""
+    read_at: str | None = None
+    starred: bool = False
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A search result: the article and a snippet with the hit marked by offsets."""
+
+    article_id: int
+    title: str
+    source: str
+    published: str
+    snippet: str
+    marks: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one input: imported, unchanged or skipped (with why)."""
+
+    status: str
+    name: str
+    detail: str = ""
+    article_id: int | None = None
+
+    @property
+    def line(self) -> str:
+        text = f"{self.status}: {self.name}"
+        return f"{text}: {self.detail}" if self.detail else text

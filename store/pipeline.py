@@ -1,0 +1,51 @@
+"""Work that spans the store and the annotator: annotating pending articles, seeding samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from store.importers import import_paths
+from store.models import ImportOutcome
+from store.store import Store
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+
+
+def annotate_article(store: Store, article_id: int) -> None:
+    """Run the annotator on one article and store its spans."""
+    from store.annotate import annotate_paragraphs
+
+    dct, texts = store.annotation_input(article_id)
+    store.save_spans(article_id, annotate_paragraphs(texts, dct))
+
+
+def annotate_pending(
+    store: Store,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> int:
+    """Annotate every article whose spans are not stored; returns how many were done.
+
+    Each article is saved in its own transaction, so stopping part-way loses nothing.
+    """
+    total, done = store.count_unannotated(), 0
+    while not cancelled():
+        batch = store.unannotated(limit=50)
+        if not batch:
+            break
+        for article_id in batch:
+            if cancelled():
+                return done
+            annotate_article(store, article_id)
+            done += 1
+            if progress:
+                progress(done, total)
+    return done
+
+
+def seed(store: Store, folder: Path = SAMPLES) -> list[ImportOutcome]:
+    """Import the sample articles (annotation is left to run in the background)."""
+    if not folder.is_dir():
+        return []
+    return list(import_paths(store, [folder]))

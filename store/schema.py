@@ -1,0 +1,61 @@
+"""The schema, as ordered migrations; PRAGMA user_version counts them."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsgloss")
+
+STARTER_TAGS = ("claim", "quote", "figure", "event", "follow-up", "source", "contradiction", "background", "important")
+
+
+@migrations()
+def m001_core(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int, "fingerprint": str, "title": str, "source": str, "url": str, "author": str,
+            "published": str, "imported_at": str, "origin": str, "body": str, "caption": str,
+            "read_at": str, "starred": int, "annotated_at": str,
+        },
+        pk="id", not_null={"fingerprint", "title", "body"}, defaults={"starred": 0},
+    )
+    db["articles"].create_index(["fingerprint"], unique=True)
+    db["articles"].create_index(["published"])
+    db["paragraphs"].create(
+        {"article_id": int, "position": int, "text": str, "fingerprint": str},
+        pk=("article_id", "position"), foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["spans"].create(
+        {
+            "id": int, "article_id": int, "position": int, "start": int, "end": int, "label": str,
+            "text": str, "value": str, "type": str, "origin": str,
+        },
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["spans"].create_index(["article_id", "position"])
+    db["tags"].create({"id": int, "name": str, "key": int, "created_at": str}, pk="id")
+    db["tags"].create_index(["name"], unique=True)
+    db["paragraph_tags"].create(
+        {"article_id": int, "position": int, "tag_id": int, "fingerprint": str, "created_at": str},
+        pk=("article_id", "position", "tag_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("tag_id", "tags", "id")],
+    )
+    db["notes"].create(
+        {
+            "id": int, "article_id": int, "position": int, "fingerprint": str, "body": str,
+            "created_at": str, "updated_at": str,
+        },
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    # One note per paragraph and one per article (position NULL, kept as -1 in the index).
+    db.execute("CREATE UNIQUE INDEX idx_notes_place ON notes (article_id, coalesce(position, -1))")
+    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
+    db["notes"].enable_fts(["body"], create_triggers=True, tokenize="porter")
+    db["tags"].insert_all(
+        {"name": name, "key": key, "created_at": "1970-01-01T00:00:00+00:00"}
+        for key, name in enumerate(STARTER_TAGS, start=1)
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)

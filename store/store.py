@@ -1,0 +1,235 @@
+"""The Store facade: verb methods over one SQLite file, returning frozen dataclasses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from store.clean import clean_line, fingerprint
+from store.db import StoreError, now, open_database
+from store.models import Article, ArticleSummary, Draft, ImportOutcome, Paragraph, Span, Tag
+from store.search import search_library
+
+ORDERS = {
+    "newest": "coalesce(published, '') DESC, id DESC",
+    "source": "source COLLATE NOCASE, coalesce(published, '') DESC, id DESC",
+    "title": "title COLLATE NOCASE, id",
+}
+
+
+class Store:
+    """One newsgloss library. Open one per thread: connections do not cross threads."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).expanduser()
+        self.db = open_database(self.path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # Articles -------------------------------------------------------------
+
+    def add_article(self, draft: Draft) -> ImportOutcome:
+        """Store a new article; an article with the same text is left unchanged."""
+        paragraphs = [p for p in draft.paragraphs if p.strip()]
+        if not paragraphs:
+            return ImportOutcome("skipped", draft.origin or draft.title, "no text")
+        title = clean_line(draft.title) or paragraphs[0][:80]
+        body = "\n\n".join(paragraphs)
+        key = fingerprint(title, body)
+        found = self.db.execute("SELECT id FROM articles WHERE fingerprint = ?", [key]).fetchone()
+        if found:
+            return ImportOutcome("unchanged", title, article_id=found[0])
+        row = {
+            "fingerprint": key, "title": title, "source": clean_line(draft.source), "url": clean_line(draft.url),
+            "author": clean_line(draft.author), "published": draft.published or None, "imported_at": now(),
+            "origin": draft.origin, "body": body, "caption": clean_line(draft.caption), "starred": 0,
+        }
+        with self.db.atomic():
+            article_id = self.db["articles"].insert(row).last_pk
+            self.db["paragraphs"].insert_all(
+                {"article_id": article_id, "position": pos, "text": text, "fingerprint": fingerprint(text)}
+                for pos, text in enumerate(paragraphs)
+            )
+        return ImportOutcome("imported", title, article_id=int(article_id))
+
+    def count_articles(self, tag: str | None = None) -> int:
+        sql, params = self._filter(tag)
+        return self.db.execute(f"SELECT count(*) FROM articles {sql}", params).fetchone()[0]
+
+    def _filter(self, tag: str | None) -> tuple[str, list]:
+        if not tag:
+            return "", []
+        return (
+            "WHERE id IN (SELECT article_id FROM paragraph_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)",
+            [tag],
+        )
+
+    def article_page(self, offset: int, limit: int, order: str = "newest", tag: str | None = None) -> list[ArticleSummary]:
+        """A page of the article list, in `order` (newest, source or title)."""
+        where, params = self._filter(tag)
+        rows = self.db.execute(
+            f"""SELECT id, title, source, published, read_at IS NULL, starred,
+                (SELECT count(DISTINCT position) FROM paragraph_tags WHERE article_id = articles.id)
+                FROM articles {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?""",
+            [*params, limit, offset],
+        ).fetchall()
+        return [
+            ArticleSummary(id=r[0], title=r[1], source=r[2] or "", published=r[3] or "", unread=bool(r[4]),
+                           starred=bool(r[5]), tagged=r[6])
+            for r in rows
+        ]
+
+    def article_ids(self, order: str = "newest", tag: str | None = None) -> list[int]:
+        where, params = self._filter(tag)
+        return [r[0] for r in self.db.execute(f"SELECT id FROM articles {where} ORDER BY {ORDERS[order]}", params)]
+
+    def article(self, article_id: int) -> Article:
+        """The article with its paragraphs, spans, tags and notes."""
+        row = self.db.execute(
+            "SELECT id, title, source, url, author, published, caption, imported_at, annotated_at, read_at, starred "
+            "FROM articles WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no article with id {article_id}")
+        notes = self._notes(article_id)
+        return Article(
+            id=row[0], title=row[1], source=row[2] or "", url=row[3] or "", author=row[4] or "",
+            published=row[5] or "", caption=row[6] or "", imported_at=row[7] or "", annotated=row[8] is not None,
+            read_at=row[9], starred=bool(row[10]), paragraphs=self._paragraphs(article_id, notes),
+            note=notes.get(None, ""),
+        )
+
+    def _notes(self, article_id: int) -> dict[int | None, str]:
+        rows = self.db.execute("SELECT position, body FROM notes WHERE article_id = ?", [article_id])
+        return {position: body for position, body in rows}
+
+    def _paragraphs(self, article_id: int, notes: dict[int | None, str]) -> tuple[Paragraph, ...]:
+        spans: dict[int, list[Span]] = {}
+        for r in self.db.execute(
+            'SELECT position, start, "end", label, text, value, type, origin FROM spans '
+            "WHERE article_id = ? ORDER BY position, start",
+            [article_id],
+        ):
+            spans.setdefault(r[0], []).append(Span(r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", r[7] or "model"))
+        tags: dict[int, list[str]] = {}
+        for position, name in self.db.execute(
+            "SELECT position, name FROM paragraph_tags JOIN tags ON tags.id = tag_id WHERE article_id = ? "
+            "ORDER BY tags.key = 0, tags.key, tags.name",
+            [article_id],
+        ):
+            tags.setdefault(position, []).append(name)
+        return tuple(
+            Paragraph(pos, text, fp, tuple(spans.get(pos, ())), tuple(tags.get(pos, ())), notes.get(pos, ""))
+            for pos, text, fp in self.db.execute(
+                "SELECT position, text, fingerprint FROM paragraphs WHERE article_id = ? ORDER BY position", [article_id]
+            )
+        )
+
+    def mark_read(self, article_id: int, read: bool = True) -> None:
+        with self.db.atomic():
+            self.db.execute("UPDATE articles SET read_at = ? WHERE id = ?", [now() if read else None, article_id])
+
+    # Tags ------------------------------------------------------------------
+
+    def tags(self) -> list[Tag]:
+        """All tags: the numbered ones first, in key order, then by name."""
+        rows = self.db.execute("SELECT id, name, key FROM tags ORDER BY key = 0, key, name COLLATE NOCASE")
+        return [Tag(id=r[0], name=r[1], key=r[2] or 0) for r in rows]
+
+    def create_tag(self, name: str) -> Tag:
+        """Create (or find) the tag `name`; new tags take the next free number key."""
+        name = clean_line(name)
+        if not name:
+            raise StoreError("a tag needs a name")
+        found = self.db.execute("SELECT id, name, key FROM tags WHERE name = ?", [name]).fetchone()
+        if found:
+            return Tag(found[0], found[1], found[2] or 0)
+        used = {r[0] for r in self.db.execute("SELECT key FROM tags WHERE key > 0")}
+        key = next((k for k in range(1, 10) if k not in used), 0)
+        with self.db.atomic():
+            tag_id = self.db["tags"].insert({"name": name, "key": key, "created_at": now()}).last_pk
+        return Tag(int(tag_id), name, key)
+
+    def tag_for_key(self, key: int) -> Tag | None:
+        row = self.db.execute("SELECT id, name, key FROM tags WHERE key = ?", [key]).fetchone()
+        return Tag(row[0], row[1], row[2]) if row else None
+
+    def toggle_tag(self, article_id: int, position: int, tag_id: int) -> bool:
+        """Toggle a tag on a paragraph; True when the tag is now on."""
+        where = "article_id = ? AND position = ? AND tag_id = ?"
+        with self.db.atomic():
+            if self.db.execute(f"SELECT 1 FROM paragraph_tags WHERE {where}", [article_id, position, tag_id]).fetchone():
+                self.db.execute(f"DELETE FROM paragraph_tags WHERE {where}", [article_id, position, tag_id])
+                return False
+            self.db["paragraph_tags"].insert(
+                {"article_id": article_id, "position": position, "tag_id": tag_id,
+                 "fingerprint": self._paragraph_fingerprint(article_id, position), "created_at": now()}
+            )
+        return True
+
+    def _paragraph_fingerprint(self, article_id: int, position: int | None) -> str | None:
+        if position is None:
+            return None
+        row = self.db.execute(
+            "SELECT fingerprint FROM paragraphs WHERE article_id = ? AND position = ?", [article_id, position]
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"article {article_id} has no paragraph {position}")
+        return row[0]
+
+    # Notes -----------------------------------------------------------------
+
+    def note(self, article_id: int, position: int | None = None) -> str:
+        return self._notes(article_id).get(position, "")
+
+    def set_note(self, article_id: int, position: int | None, body: str) -> None:
+        """Save the note on a paragraph (or the article, position None); empty deletes it."""
+        place = "article_id = ? AND coalesce(position, -1) = coalesce(?, -1)"
+        stamp = now()
+        with self.db.atomic():
+            found = self.db.execute(f"SELECT id, body FROM notes WHERE {place}", [article_id, position]).fetchone()
+            if not body.strip():
+                self.db.execute(f"DELETE FROM notes WHERE {place}", [article_id, position])
+            elif found and found[1] != body:
+                self.db["notes"].update(found[0], {"body": body, "updated_at": stamp})
+            elif not found:
+                self.db["notes"].insert(
+                    {"article_id": article_id, "position": position, "body": body, "created_at": stamp,
+                     "updated_at": stamp, "fingerprint": self._paragraph_fingerprint(article_id, position)}
+                )
+
+    # Annotation ------------------------------------------------------------
+
+    def unannotated(self, limit: int = 100) -> list[int]:
+        """Articles whose spans are not stored yet, oldest import first."""
+        rows = self.db.execute("SELECT id FROM articles WHERE annotated_at IS NULL ORDER BY id LIMIT ?", [limit])
+        return [r[0] for r in rows]
+
+    def count_unannotated(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles WHERE annotated_at IS NULL").fetchone()[0]
+
+    def annotation_input(self, article_id: int) -> tuple[str, list[str]]:
+        """The article's date and paragraph texts, as the annotator wants them."""
+        row = self.db.execute("SELECT published, imported_at FROM articles WHERE id = ?", [article_id]).fetchone()
+        texts = [r[0] for r in self.db.execute(
+            "SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position", [article_id])]
+        return (row[0] or row[1][:10]) if row else "", texts
+
+    def save_spans(self, article_id: int, spans: Sequence[Iterable[Span]]) -> None:
+        """Replace the model's spans of an article (one list per paragraph) in one transaction."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM spans WHERE article_id = ? AND origin != 'user'", [article_id])
+            self.db["spans"].insert_all(
+                {"article_id": article_id, "position": pos, "start": s.start, "end": s.end, "label": s.label,
+                 "text": s.text, "value": s.value or None, "type": s.type or None, "origin": s.origin}
+                for pos, paragraph_spans in enumerate(spans) for s in paragraph_spans
+            )
+            self.db.execute("UPDATE articles SET annotated_at = ? WHERE id = ?", [now(), article_id])
+
+    # Search ----------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50):
+        """Ranked full-text search over titles, bodies and notes; any text is a valid query."""
+        return search_library(self.db, query, limit)

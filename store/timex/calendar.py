@@ -1,0 +1,102 @@
+"""Calendar arithmetic at a granularity, and TIMEX3 value formatting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A normalised temporal expression: TIMEX3 type and value."""
+
+    type: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a date is normalised against: the article's date and the tense around it."""
+
+    dct: date
+    tense: str = "past"  # past, present or future
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def shift(day: date, unit: str, amount: int) -> date:
+    """`day` moved by `amount` units (day, week, weekend, month, quarter, year, decade, century)."""
+    if unit in ("day",):
+        return day + timedelta(days=amount)
+    if unit in ("week", "weekend", "fortnight"):
+        return day + timedelta(weeks=amount * (2 if unit == "fortnight" else 1))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months is None:
+        return day
+    return add_months(day, amount * months)
+
+
+def fmt(day: date, unit: str) -> str:
+    """`day` written at the granularity of `unit`."""
+    if unit == "day":
+        return day.isoformat()
+    if unit in ("week", "fortnight", "weekend"):
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "decade":
+        return f"{day.year // 10:03d}"
+    if unit == "century":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+def pick_year(ctx: Context, month: int, day: int | None = None) -> int:
+    """The year of a month (and day) given without one, from the tense around it.
+
+    Past tense: the latest such date not after the article; future: the first not
+    before it; present: the nearest.
+    """
+    dct = ctx.dct
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append(date(year, month, day or 1))
+        except ValueError:
+            continue
+    if not candidates:
+        return dct.year
+    anchor = dct if day else date(dct.year, dct.month, 1)
+    if ctx.tense == "future":
+        later = [c for c in candidates if c >= anchor]
+        return (later[0] if later else candidates[-1]).year
+    if ctx.tense == "past":
+        earlier = [c for c in candidates if c <= anchor]
+        return (earlier[-1] if earlier else candidates[0]).year
+    return min(candidates, key=lambda c: abs((c - anchor).days)).year
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def duration(amount: float | None, unit: str) -> str:
+    """A TIMEX3 duration: P3Y, PT2H, PXM for a vague amount."""
+    letters = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
+               "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "Y", "century": "Y",
+               "millennium": "Y"}
+    scale = {"decade": 10, "century": 100, "millennium": 1000, "fortnight": 2}.get(unit, 1)
+    if amount is None:
+        text = "X"
+        if unit == "decade":
+            return "PXDE"
+    else:
+        text = number_text(amount * scale)
+    time = "T" if unit in ("second", "minute", "hour") else ""
+    return f"P{time}{text}{letters.get(unit, 'D')}"

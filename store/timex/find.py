@@ -1,0 +1,50 @@
+"""Finding temporal expressions spaCy misses, and the tense around an expression."""
+
+from __future__ import annotations
+
+import re
+
+from store.timex.vocab import WEEKDAY_RE
+
+EXTRA = re.compile(
+    rf"\b(?:now|currently|recently|lately|nowadays|these days|in the past|in the future|in the coming (?:days|weeks|months)"
+    rf"|annually|yearly|every (?:day|week|month|year|morning|night|evening|(?:{WEEKDAY_RE}))|each (?:day|week|month|year)"
+    rf"|(?:once|twice|three times) a (?:day|week|month|year)|daily|weekly|monthly|quarterly|overnight"
+    rf"|(?:on |last |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|won't|'ll|shall|going to|plans? to|planning to|scheduled|expected to|expects to|due to|set to|"
+    r"intends? to|is to|are to|would|next|upcoming|coming|later|tomorrow|begins?|starts?|opens?)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|yesterday|\w+ed)\b", re.IGNORECASE
+)
+_PRESENT = re.compile(r"\b(?:is|are|am|says|now|currently|today)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'])|\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end], as offsets."""
+    left = 0
+    for m in _SENTENCE.finditer(text, 0, start):
+        left = m.end()
+    m = _SENTENCE.search(text, end)
+    return left, (m.start() + 1 if m else len(text))
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """past, present or future: the marker nearest to the expression in its sentence wins."""
+    left, right = sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for pattern, name in ((_FUTURE, "future"), (_PAST, "past"), (_PRESENT, "present")):
+        for m in pattern.finditer(text, left, right):
+            if start <= m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            # Verbs before the expression govern it more often than those after.
+            distance = distance if m.end() <= start else distance * 1.5
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else "past"

@@ -1,0 +1,81 @@
+"""Normalise one temporal expression against the article's date: the rules in order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from store.timex import relative, rules
+from store.timex.calendar import Context, Timex
+from store.timex.vocab import MONTH_RE, MONTHS
+
+RULES = (
+    rules.vague, rules.sets, rules.day_words, rules.part_of_day, rules.calendar_date, rules.month_year,
+    rules.year_only, rules.decade_century, rules.quarter_half, rules.season, relative.weekday,
+    relative.relative_unit, relative.amount_of_time, relative.clock_time,
+)
+_LEADING = re.compile(
+    r"^(?:(?:in|on|at|by|from|since|until|till|through|throughout|during|for|of|over|within|between|after|before|"
+    r"around|about|approximately|nearly|almost|roughly|some|as of|as early as|as late as|no later than|"
+    r"sometime|some time|circa|ca|c|early|late|mid|the end of|the start of|the beginning of|the middle of|"
+    r"the rest of|end of|start of|beginning of|middle of|earlier|later|so far|so far this|until|up to)\s+)+"
+)
+_TRAILING = re.compile(r"\s+(?:alone|so far|or so|or more|and beyond|period|time|onwards?|ahead|to date)$")
+
+
+def canonical(expression: str) -> str:
+    """Lower-case, curly quotes straightened, hyphens and stray punctuation removed."""
+    text = expression.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
+    if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?.*", text):
+        text = re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)
+    text = re.sub(r"[\"(),;!?]+|:(?!\d)", " ", text)
+    return " ".join(text.split()).strip(" .,'")
+
+
+def _with_date(text: str, ctx: Context) -> Timex | None:
+    """A clock time or part of day joined to a date: Friday morning, 3 p.m. Friday, Dec. 5 at 10:00."""
+    m = re.fullmatch(r"(.+?)(?:,? (?:on|at|of|in the))? (\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|morning|afternoon|"
+                     r"evening|night|overnight)(?: local time| gmt| utc| [ecmp][sd]t)?", text) or re.fullmatch(
+        r"(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|noon|midnight|(?:early |late )?(?:morning|afternoon|evening|night))"
+        r"(?: (?:on|of|this|last))? (.+)", text)
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    date_part, time_part = (first, second) if m.re.pattern.startswith("(.+?)") else (second, first)
+    day = normalize(date_part, ctx.dct, ctx.tense)
+    if day is None or day.type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value):
+        return None
+    when = normalize(time_part, date.fromisoformat(day.value), ctx.tense)
+    if when is None or when.type != "TIME":
+        return None
+    return when
+
+
+def _fallback(text: str, ctx: Context) -> Timex | None:
+    """Last resort: a year or a month named somewhere in the expression."""
+    if m := re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", text):
+        month = re.search(rf"\b({MONTH_RE})\b", text)
+        if month:
+            return Timex("DATE", f"{m.group(1)}-{MONTHS[month.group(1)]:02d}")
+        return Timex("DATE", m.group(1))
+    return None
+
+
+def normalize(expression: str, dct: date, tense: str = "past") -> Timex | None:
+    """The TIMEX3 type and value of `expression` in an article dated `dct`, or None."""
+    ctx = Context(dct, tense)
+    text = canonical(expression)
+    candidates = [text]
+    stripped = _TRAILING.sub("", _LEADING.sub("", text))
+    if stripped != text:
+        candidates.append(stripped)
+    for candidate in candidates:
+        for rule in RULES:
+            if (found := rule(candidate, ctx)) is not None:
+                return found
+    for candidate in candidates:
+        if " " in candidate and (found := _with_date(candidate, ctx)) is not None:
+            return found
+    found = _fallback(text, ctx)
+    return replace(found) if found else None

@@ -1,0 +1,1 @@
+"""The newsgloss terminal app: screens, widgets and dialogs over store/."""

@@ -1,0 +1,181 @@
+"""The `newsgloss` command: opens the app, or imports, exports, searches and annotates."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from store.db import StoreError
+
+
+def default_db() -> Path:
+    from platformdirs import user_data_path
+
+    return Path(os.environ.get("NEWSGLOSS_DB") or user_data_path("newsgloss") / "newsgloss.db")
+
+
+def default_export_dir() -> Path:
+    from platformdirs import user_documents_path
+
+    return Path(os.environ.get("NEWSGLOSS_EXPORT_DIR") or user_documents_path() / "newsgloss")
+
+
+def _open(db: Path | None):
+    from store.store import Store
+
+    try:
+        return Store(db or default_db())
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+
+
+db_option = click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help="Database file to use.")
+
+
+@click.group(invoke_without_command=True)
+@db_option
+@click.option("--export-dir", type=click.Path(path_type=Path, file_okay=False), help="Where `e` writes Markdown.")
+@click.option("--no-seed", is_flag=True, help="Do not fill a new database with the sample articles.")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, export_dir: Path | None, no_seed: bool) -> None:
+    """newsgloss: read news with entities and dates highlighted, tag paragraphs, take notes."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    path = db or default_db()
+    store = _open(path)
+    store.close()
+    from tui.app import make_app
+
+    app = make_app(db_path=path, export_dir=export_dir or default_export_dir(), seed=not no_seed)
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+def _db(ctx: click.Context, db: Path | None) -> Path | None:
+    return db or ctx.obj.get("db")
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--no-annotate", is_flag=True, help="Store only; annotate later (the app does it in the background).")
+@click.pass_context
+def import_command(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, no_annotate: bool) -> None:
+    """Import articles from files and folders (.txt, .md, .jsonl, .json)."""
+    from store.importers import expand, import_paths
+    from store.pipeline import annotate_pending
+
+    store = _open(_db(ctx, db))
+    files = list(expand(paths))
+    skipped = 0
+    with click.progressbar(length=len(files), label="importing", file=sys.stderr,
+                           hidden=len(files) < 20 or not sys.stderr.isatty()) as bar:
+        for outcome in import_paths(store, files):
+            skipped += outcome.status == "skipped"
+            click.echo(outcome.line)
+            bar.update(1)
+    if not no_annotate and store.count_unannotated():
+        with click.progressbar(length=store.count_unannotated(), label="annotating", file=sys.stderr,
+                               hidden=not sys.stderr.isatty()) as bar:
+            annotate_pending(store, progress=lambda done, total: bar.update(1))
+    store.close()
+    if skipped:
+        click.echo(f"{skipped} skipped", err=True)
+        sys.exit(1)
+
+
+@main.command("export")
+@db_option
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("newsgloss-export"),
+              show_default=True, help="Folder for the Markdown files.")
+@click.option("--tag", help="Only articles with a paragraph tagged TAG.")
+@click.pass_context
+def export_command(ctx: click.Context, db: Path | None, out: Path, tag: str | None) -> None:
+    """Export articles to Markdown, one file per article."""
+    from store.export import export_all
+
+    store = _open(_db(ctx, db))
+    paths = export_all(store, out, tag=tag)
+    for path in paths:
+        click.echo(str(path))
+    click.echo(f"exported {len(paths)} article(s) to {out}", err=True)
+
+
+@main.command("search")
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True)
+@click.pass_context
+def search_command(ctx: click.Context, query: str, db: Path | None, limit: int) -> None:
+    """Search titles, bodies and notes (ranked)."""
+    store = _open(_db(ctx, db))
+    for hit in store.search(query, limit=limit):
+        click.echo(f"{hit.article_id}\t{hit.published}\t{hit.title}\n\t{hit.snippet}")
+
+
+def _annotation(doc_id: str, dct: str | None, text: str) -> dict:
+    from store.annotate import annotate_text
+
+    spans = []
+    for span in annotate_text(text, dct):
+        item = {"start": span.start, "end": span.end, "label": span.label, "text": span.text,
+                "value": span.value or None}
+        if span.type:
+            item["type"] = span.type
+        spans.append(item)
+    return {"id": doc_id, "dct": dct, "text": text, "spans": spans}
+
+
+def _jsonl_documents(handle) -> tuple[list[tuple[str, str | None, str]], list[str]]:
+    docs, problems = [], []
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('needs an object with a "text" string')
+            dct = record.get("dct") if isinstance(record.get("dct"), str) else None
+            docs.append((str(record.get("id", number)), dct, record["text"]))
+        except ValueError as error:
+            problems.append(f"line {number}: {error}")
+    return docs, problems
+
+
+@main.command("annotate")
+@click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.option("--date", "dct", help="The article's date (YYYY-MM-DD); dates are normalised against it.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+def annotate_command(file, dct: str | None, fmt: str) -> None:
+    """Print entities and normalised dates as JSON: the annotation contract."""
+    if dct is not None:
+        try:
+            date.fromisoformat(dct)
+        except ValueError:
+            raise click.BadParameter(f"{dct!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+    if fmt == "jsonl":
+        docs, problems = _jsonl_documents(file)
+        docs = [(doc_id, dct or doc_dct, text) for doc_id, doc_dct, text in docs]
+    else:
+        text = file.read()
+        docs, problems = [(getattr(file, "name", "-"), dct or _text_date(text), text)], []
+    for doc_id, doc_dct, text in docs:
+        click.echo(json.dumps(_annotation(doc_id, doc_dct, text), ensure_ascii=False))
+    for problem in problems:
+        click.echo(f"skipped {problem}", err=True)
+    if problems:
+        sys.exit(1)
+
+
+def _text_date(text: str) -> str:
+    from store.importers.text import read_text
+
+    return read_text(text).published or date.today().isoformat()
