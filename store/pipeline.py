@@ -22,7 +22,7 @@ def annotate_article(store: Store, article_id: int) -> None:
 
 def annotate_pending(
     store: Store,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int, int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> int:
     """Annotate every article whose spans are not stored; returns how many were done.
@@ -40,7 +40,7 @@ def annotate_pending(
             annotate_article(store, article_id)
             done += 1
             if progress:
-                progress(done, total)
+                progress(done, total, article_id)
     return done
 
 

@@ -49,11 +49,11 @@ def main(ctx: click.Context, db: Path | None, export_dir: Path | None, no_seed: 
     if ctx.invoked_subcommand is not None:
         return
     path = db or default_db()
-    store = _open(path)
-    store.close()
+    fresh = not path.exists()
+    _open(path).close()
     from tui.app import make_app
 
-    app = make_app(db_path=path, export_dir=export_dir or default_export_dir(), seed=not no_seed)
+    app = make_app(db_path=path, export_dir=export_dir or default_export_dir(), seed=fresh and not no_seed)
     app.run()
     if app.return_code:
         sys.exit(app.return_code)
@@ -85,7 +85,7 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], db: Path | None,
     if not no_annotate and store.count_unannotated():
         with click.progressbar(length=store.count_unannotated(), label="annotating", file=sys.stderr,
                                hidden=not sys.stderr.isatty()) as bar:
-            annotate_pending(store, progress=lambda done, total: bar.update(1))
+            annotate_pending(store, progress=lambda done, total, _: bar.update(1))
     store.close()
     if skipped:
         click.echo(f"{skipped} skipped", err=True)

@@ -1,0 +1,56 @@
+"""The newsgloss app and the one factory that builds it for the CLI and the tests."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from store.pipeline import seed
+from store.store import Store
+from tui.screens.main_screen import MainScreen
+
+
+class NewsglossApp(App):
+    """A terminal news reader with annotations."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsgloss"
+    BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
+
+    def __init__(self, db_path: Path, export_dir: Path, seed_samples: bool = False) -> None:
+        super().__init__()
+        self.store = Store(db_path)
+        self.export_dir = export_dir
+        self.seed_samples = seed_samples
+
+    def on_mount(self) -> None:
+        if self.seed_samples:
+            seed(self.store)
+        self.push_screen(MainScreen(self.store, self.export_dir))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, MainScreen):
+            return
+        seen = set()
+        for node in (screen.query_one("#articles"), screen.query_one("#reader"), screen):
+            for key, bindings in node._bindings.key_to_bindings.items():
+                for binding in bindings:
+                    if binding.description and (node, binding.action) not in seen:
+                        seen.add((node, binding.action))
+                        yield SystemCommand(binding.description, f"key {self.get_key_display(binding)}",
+                                            partial(self.run_action, binding.action, node))
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+
+def make_app(db_path: Path | str, export_dir: Path | str | None = None, seed: bool = False) -> NewsglossApp:
+    """Build the app on the database at `db_path`; `seed` fills it with the sample articles."""
+    db_path = Path(db_path)
+    return NewsglossApp(db_path, Path(export_dir) if export_dir else db_path.parent / "export", seed_samples=seed)

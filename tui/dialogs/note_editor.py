@@ -1,0 +1,68 @@
+"""A multi-line note editor that saves as you type: there is no save step."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Label, TextArea
+
+SAVE_DELAY = 0.3  # seconds after the last key
+
+
+class NoteEditor(ModalScreen[str]):
+    """Edits one note; every change is written within SAVE_DELAY seconds and again on close."""
+
+    DEFAULT_CSS = """
+    NoteEditor { align: center middle; }
+    NoteEditor > Vertical { width: 80%; height: 60%; border: thick $accent; background: $surface; padding: 0 1; }
+    NoteEditor TextArea { height: 1fr; }
+    NoteEditor .hint { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Close (saved)", id="note.close"),
+        Binding("ctrl+s", "close", "Close (saved)", show=False, id="note.save_close"),
+    ]
+
+    def __init__(self, heading: str, body: str, save: Callable[[str], None]) -> None:
+        super().__init__()
+        self.heading = heading
+        self.initial = body
+        self.save = save
+        self._timer: Timer | None = None
+        self._saved = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.heading, markup=False)
+            yield TextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Label("Markdown. Saved as you type. Esc closes; an empty note is deleted.", classes="hint",
+                        markup=False)
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self._flush)
+
+    def _flush(self) -> None:
+        body = self.query_one(TextArea).text
+        if body != self._saved:
+            self.save(body)
+            self._saved = body
+
+    def action_close(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._flush()
+        self.dismiss(self._saved)

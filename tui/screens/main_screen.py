@@ -1,0 +1,151 @@
+"""The main screen: the article list (or search) beside the reader, annotation running behind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from store.store import Store
+from tui.dialogs.help_screen import HelpScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import Reader
+from tui.widgets.search_panel import SearchPanel
+
+
+class MainScreen(Screen):
+    """List and reader side by side; Tab moves between them."""
+
+    BINDINGS = [
+        # A priority binding runs before later keys are routed, so "Enter j j 1" typed
+        # at once opens the article and then moves in the reader.
+        Binding("enter", "open_selected", "Open", priority=True, id="main.open"),
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("l", "focus_list", "List", id="main.list"),
+        Binding("question_mark", "help", "Keys", id="main.help"),
+    ]
+
+    @dataclass
+    class AnnotationProgress(Message):
+        """The background annotator finished one more article."""
+
+        done: int
+        total: int
+        article_id: int
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, MainScreen.AnnotationProgress) and message.article_id == self.article_id
+
+    def __init__(self, store: Store, export_dir: Path) -> None:
+        super().__init__()
+        self.store = store
+        self.export_dir = export_dir
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield ArticleList(self.store, id="articles")
+                yield SearchPanel(self.store, id="search")
+            yield Reader(self.store, self.export_dir, id="reader")
+        yield Static("", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).focus()
+        if self.store.count_unannotated():
+            self.annotate_backlog()
+
+    @work(thread=True, exit_on_error=False, group="annotate", exclusive=True)
+    def annotate_backlog(self) -> int:
+        """Annotate stored articles that have no spans yet, one transaction each."""
+        from store.pipeline import annotate_pending
+
+        worker = get_current_worker()
+        store = Store(self.store.path)
+        try:
+            return annotate_pending(
+                store,
+                progress=lambda done, total, article_id: self.post_message(
+                    self.AnnotationProgress(done, total, article_id)),
+                cancelled=lambda: worker.is_cancelled,
+            )
+        finally:
+            store.close()
+
+    @on(AnnotationProgress)
+    def _progress(self, event: AnnotationProgress) -> None:
+        status = self.query_one("#status", Static)
+        status.update(f"annotating {event.done}/{event.total}…" if event.done < event.total else
+                      f"annotated {event.total} article(s)")
+        reader = self.query_one(Reader)
+        if reader.article and reader.article.id == event.article_id and not reader.article.annotated:
+            reader.show(event.article_id, reader.cursor)
+
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "annotate" and event.state == WorkerState.ERROR:
+            self.notify(f"Annotation stopped: {event.worker.error}", severity="error", markup=False)
+        if event.worker.group == "annotate" and event.state == WorkerState.SUCCESS:
+            self.set_timer(4, lambda: self.query_one("#status", Static).update(""))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_selected":
+            return isinstance(self.focused, ArticleList)
+        return True
+
+    def action_open_selected(self) -> None:
+        row = self.query_one(ArticleList).current
+        if row is not None:
+            self.open_article(row.id)
+
+    def open_article(self, article_id: int) -> None:
+        reader = self.query_one(Reader)
+        reader.show(article_id)
+        reader.focus()
+        self.store.mark_read(article_id)
+        self.query_one(ArticleList).reload()
+
+    @on(ArticleList.ArticleSelected)
+    @on(SearchPanel.ResultChosen)
+    def _open(self, event: ArticleList.ArticleSelected | SearchPanel.ResultChosen) -> None:
+        self.open_article(event.article_id)
+
+    @on(Reader.AnnotationsChanged)
+    def _changed(self) -> None:
+        self.query_one(ArticleList).reload()
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self) -> None:
+        self.query_one(ArticleList).display = True
+        self.query_one(ArticleList).focus()
+
+    def action_search(self) -> None:
+        self.query_one(ArticleList).display = False
+        self.query_one(SearchPanel).open()
+
+    def action_focus_list(self) -> None:
+        if not self.query_one(SearchPanel).has_class("-open"):
+            self.query_one(ArticleList).focus()
+
+    def binding_rows(self) -> list[tuple[str, str, str]]:
+        """(key, description, where) for every binding of the list, reader, search, screen and app."""
+        rows: list[tuple[str, str, str]] = []
+        places = ((self.query_one(ArticleList), "list"), (self.query_one(Reader), "reader"),
+                  (self.query_one(SearchPanel), "search"), (self, "everywhere"), (self.app, "everywhere"))
+        for node, where in places:
+            for key, bindings in node._bindings.key_to_bindings.items():
+                for binding in bindings:
+                    if binding.description:
+                        rows.append((self.app.get_key_display(binding), binding.description, where))
+        return rows
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.binding_rows()))

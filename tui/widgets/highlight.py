@@ -1,0 +1,67 @@
+"""Paragraph text with its spans styled by offset: article text is never parsed as markup."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.style import Style
+from rich.text import Text
+
+from store.models import Paragraph
+
+# Label -> component class suffix; one colour per label everywhere.
+LABEL_CLASS = {
+    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "facility", "NORP": "group",
+    "EVENT": "event", "DATE": "date", "TIME": "date", "WORK_OF_ART": "other", "LAW": "other",
+    "PRODUCT": "other", "LANGUAGE": "other", "MONEY": "number", "PERCENT": "number", "QUANTITY": "number",
+    "CARDINAL": "number", "ORDINAL": "number",
+}
+LEGEND = (
+    ("person", "person"), ("org", "organisation"), ("place", "place"), ("facility", "facility"),
+    ("group", "nationality/group"), ("event", "event"), ("date", "date ‹normalised›"), ("number", "number"),
+    ("other", "other"),
+)
+
+
+def paragraph_text(paragraph: Paragraph, style_of: Callable[[str], Style], show_values: bool = True) -> Text:
+    """The paragraph with each span styled; a date is followed by its value in dim text."""
+    text = Text(end="")
+    cursor = 0
+    source = paragraph.text
+    for span in sorted(paragraph.spans, key=lambda s: (s.start, -s.end)):
+        if span.start < cursor or span.end > len(source):
+            continue
+        text.append(source[cursor:span.start])
+        kind = LABEL_CLASS.get(span.label, "other")
+        text.append(source[span.start:span.end], style_of(kind))
+        if show_values and kind == "date" and span.value:
+            text.append(f" ‹{span.value}›", style_of("date-value"))
+        cursor = span.end
+    text.append(source[cursor:])
+    return text
+
+
+def entity_line(paragraph: Paragraph, style_of: Callable[[str], Style]) -> Text:
+    """The entities of a paragraph spelled out with their labels (colour is not the only cue)."""
+    text = Text(end="")
+    seen: set[tuple[str, str]] = set()
+    for span in paragraph.spans:
+        kind = LABEL_CLASS.get(span.label, "other")
+        if kind in ("number", "date") or (span.text, span.label) in seen:
+            continue
+        seen.add((span.text, span.label))
+        if text:
+            text.append("  ")
+        text.append(span.text, style_of(kind))
+        text.append(f" {span.label}", style_of("date-value"))
+    return text
+
+
+def legend_text(style_of: Callable[[str], Style]) -> Text:
+    text = Text(end="")
+    for kind, name in LEGEND:
+        if text:
+            text.append("  ")
+        text.append("■ ", style_of(kind))
+        text.append(name, style_of(kind))
+    return text

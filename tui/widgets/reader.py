@@ -1,0 +1,242 @@
+"""The reader: an article's paragraphs with a cursor, tags and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
+
+from store.db import StoreError
+from store.models import Article
+from store.store import Store
+from tui.dialogs.note_editor import NoteEditor
+from tui.dialogs.tag_picker import TagPicker
+from tui.widgets.highlight import legend_text
+from tui.widgets.paragraph_view import ParagraphView
+
+STYLE_NAMES = ("person", "org", "place", "facility", "group", "event", "date", "date-value", "number", "other",
+               "tag", "note", "meta", "title")
+
+
+class Reader(VerticalScroll, can_focus=True):
+    """Shows one article; paragraphs are the cursor unit."""
+
+    DEFAULT_CSS = """
+    Reader { padding: 0 1; }
+    Reader > .reader--person { color: $text-warning; text-style: bold; }
+    Reader > .reader--org { color: $text-primary; text-style: bold; }
+    Reader > .reader--place { color: $text-success; text-style: bold; }
+    Reader > .reader--facility { color: $text-success; text-style: italic; }
+    Reader > .reader--group { color: $text-secondary; }
+    Reader > .reader--event { color: $text-accent; text-style: italic; }
+    Reader > .reader--date { color: $text-error; text-style: bold underline; }
+    Reader > .reader--date-value { color: $text-muted; text-style: dim; }
+    Reader > .reader--number { color: $text-muted; text-style: bold; }
+    Reader > .reader--other { color: $text-accent; }
+    Reader > .reader--tag { color: $text-success; text-style: bold; }
+    Reader > .reader--note { color: $text-secondary; text-style: italic; }
+    Reader > .reader--meta { color: $text-muted; }
+    Reader > .reader--title { text-style: bold; }
+    Reader .reader-head { padding: 1 1 0 1; }
+    Reader .reader-legend { padding: 0 1 1 1; color: $text-muted; }
+    Reader .reader-article-note { padding: 0 1 1 1; }
+    """
+    COMPONENT_CLASSES = {f"reader--{name}" for name in STYLE_NAMES}
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next ¶", id="reader.next"),
+        Binding("k,up", "move(-1)", "Prev ¶", id="reader.previous"),
+        Binding("g,home", "move_to(0)", "First ¶", show=False, id="reader.first"),
+        Binding("G,end", "move_to(-1)", "Last ¶", show=False, id="reader.last"),
+        *(Binding(str(n), f"toggle_tag({n})", f"Toggle tag {n}", show=False, id=f"reader.tag{n}")
+          for n in range(1, 10)),
+        Binding("t", "pick_tag", "Tag…", id="reader.pick_tag"),
+        Binding("n", "note", "Note ¶", id="reader.note"),
+        Binding("N", "article_note", "Article note", id="reader.article_note"),
+        Binding("e", "export", "Export", id="reader.export"),
+    ]
+
+    @dataclass
+    class AnnotationsChanged(Message):
+        """A tag or note of the open article changed (and is already saved)."""
+
+        article_id: int
+
+    def __init__(self, store: Store, export_dir: Path, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+        self.export_dir = export_dir
+        self.article: Article | None = None
+        self.cursor = 0
+        self._views: list[ParagraphView] = []
+
+    def style_of(self, name: str):
+        return self.get_component_rich_style(f"reader--{name}", partial=True)
+
+    def compose(self):
+        yield Static(Text("Select an article and press Enter.", end=""), classes="reader-head")
+
+    @property
+    def views(self) -> list[ParagraphView]:
+        return self._views
+
+    def show(self, article_id: int, cursor: int = 0) -> None:
+        """Open an article (annotating it first, in the background, if its spans are not stored)."""
+        self.article = self.store.article(article_id)
+        self.cursor = min(cursor, max(len(self.article.paragraphs) - 1, 0))
+        self._render_article()
+        if not self.article.annotated:
+            self.annotate_now(article_id)
+
+    def _render_article(self) -> None:
+        article = self.article
+        assert article is not None
+        self._views = [
+            ParagraphView(p, self.style_of, classes="-current" if p.position == self.cursor else "")
+            for p in article.paragraphs
+        ]
+        widgets: list[Widget] = [
+            Static(self._head(article), classes="reader-head"),
+            Static(legend_text(self.style_of), classes="reader-legend"),
+        ]
+        if article.note.strip():
+            widgets.append(Static(self._article_note(article), classes="reader-article-note"))
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount_all([*widgets, *self._views])
+        self.scroll_home(animate=False)
+
+    def _head(self, article: Article) -> Text:
+        text = Text(article.title, self.style_of("title"), end="")
+        meta = " · ".join(part for part in (article.source, article.published, article.author) if part)
+        if meta:
+            text.append("\n" + meta, self.style_of("meta"))
+        if article.url:
+            text.append("\n" + article.url, self.style_of("meta"))
+        if article.caption:
+            text.append("\n" + article.caption, self.style_of("note"))
+        if not article.annotated:
+            text.append("\n(annotating…)", self.style_of("meta"))
+        return text
+
+    def _article_note(self, article: Article) -> Text:
+        text = Text("✎ Article note: ", self.style_of("note"), end="")
+        text.append(article.note.strip(), self.style_of("note"))
+        return text
+
+    @work(thread=True, exit_on_error=False, group="annotate-one")
+    def annotate_now(self, article_id: int) -> None:
+        from store.pipeline import annotate_article
+
+        store = Store(self.store.path)
+        try:
+            annotate_article(store, article_id)
+        finally:
+            store.close()
+        self.app.call_from_thread(self._annotated, article_id)
+
+    def _annotated(self, article_id: int) -> None:
+        if self.article and self.article.id == article_id:
+            self.show(article_id, self.cursor)
+
+    # Cursor ----------------------------------------------------------------
+
+    def _set_cursor(self, position: int) -> None:
+        views = self.views
+        if not views:
+            return
+        position = max(0, min(position, len(views) - 1))
+        old = views[self.cursor] if self.cursor < len(views) else None
+        self.cursor = position
+        if old is not None:
+            old.remove_class("-current")
+            old.refresh_content()
+        views[position].add_class("-current")
+        views[position].refresh_content()
+        self.call_after_refresh(self.scroll_to_widget, views[position], animate=False, top=False)
+
+    def action_move(self, step: int) -> None:
+        self._set_cursor(self.cursor + step)
+
+    def action_move_to(self, position: int) -> None:
+        self._set_cursor(position if position >= 0 else len(self.views) - 1)
+
+    # Tags and notes --------------------------------------------------------
+
+    def _refresh_paragraph(self, position: int) -> None:
+        assert self.article is not None
+        self.article = self.store.article(self.article.id)
+        self.views[position].update_paragraph(self.article.paragraphs[position])
+        self.post_message(self.AnnotationsChanged(self.article.id))
+
+    def _toggle(self, tag_id: int, name: str) -> None:
+        assert self.article is not None
+        on = self.store.toggle_tag(self.article.id, self.cursor, tag_id)
+        self._refresh_paragraph(self.cursor)
+        self.notify(f"{'Tagged' if on else 'Untagged'} ¶{self.cursor + 1}: {name}", timeout=2, markup=False)
+
+    def action_toggle_tag(self, key: int) -> None:
+        if not self.article or not self.article.paragraphs:
+            return
+        tag = self.store.tag_for_key(key)
+        if tag is None:
+            self.notify(f"No tag on key {key}; press t to create one.", severity="warning", markup=False)
+            return
+        self._toggle(tag.id, tag.name)
+
+    def action_pick_tag(self) -> None:
+        if not self.article or not self.article.paragraphs:
+            return
+        on = set(self.article.paragraphs[self.cursor].tags)
+        self.app.push_screen(TagPicker(self.store.tags(), on), self._picked)
+
+    def _picked(self, name: str | None) -> None:
+        if not name:
+            return
+        try:
+            tag = self.store.create_tag(name)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._toggle(tag.id, tag.name)
+
+    def _open_note(self, position: int | None, heading: str) -> None:
+        assert self.article is not None
+        article_id = self.article.id
+
+        def save(body: str) -> None:
+            self.store.set_note(article_id, position, body)
+
+        def closed(_: object) -> None:
+            if self.article and self.article.id == article_id:
+                self.show(article_id, self.cursor)
+                self.post_message(self.AnnotationsChanged(article_id))
+
+        self.app.push_screen(NoteEditor(heading, self.store.note(article_id, position), save), closed)
+
+    def action_note(self) -> None:
+        if self.article and self.article.paragraphs:
+            self._open_note(self.cursor, f"Note on ¶{self.cursor + 1} of “{self.article.title}”")
+
+    def action_article_note(self) -> None:
+        if self.article:
+            self._open_note(None, f"Note on “{self.article.title}”")
+
+    def action_export(self) -> None:
+        if not self.article:
+            self.notify("Open an article first.", severity="warning")
+            return
+        from store.export import export_article
+
+        try:
+            path = export_article(self.store, self.article.id, self.export_dir)
+        except OSError as error:
+            self.notify(f"Export failed: {error.strerror or error}", severity="error", markup=False)
+            return
+        self.notify(f"Exported to {path}", markup=False, timeout=6)
