@@ -32,7 +32,10 @@ def slug(text: str, limit: int = 60) -> str:
     """A safe file-name stem: ASCII letters, digits and hyphens only."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    return words[:limit].rstrip("-")
+    if len(words) <= limit:
+        return words
+    cut = words.rfind("-", 0, limit + 1)
+    return words[: cut if cut > limit // 2 else limit].rstrip("-")
 
 
 def _entities(article: Article) -> list[tuple[str, str]]:

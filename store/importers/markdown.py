@@ -55,8 +55,8 @@ def read_markdown(text: str, origin: str = "") -> Draft:
         if not block.strip() or _RULE.match(block):
             continue
         heading = _HEADING.match(block)
-        if heading and not title and not paragraphs:
-            title = heading.group(1)
+        if heading and not paragraphs and (not title or heading.group(1).casefold() == title.casefold()):
+            title = title or heading.group(1)
             continue
         lines = [_BLOCK_PREFIX.sub("", line) for line in block.split("\n")]
         paragraphs.extend(split_glued(plain_inline(" ".join(lines))))

@@ -1,0 +1,47 @@
+"""Shared fixtures: a fresh SQLite file per test, never the user's data directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from store.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_articles"
+HOMS = SAMPLES / "homs-2024-12-06.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Point every per-user folder at a temporary one, so no test can touch real data."""
+    home = tmp_path_factory.mktemp("home")
+    for name in ("XDG_DATA_HOME", "XDG_DOCUMENTS_DIR", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("NEWSGLOSS_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "library.db"
+
+
+@pytest.fixture
+def store(db_path) -> Store:
+    opened = Store(db_path)
+    yield opened
+    opened.close()
+
+
+def newsgloss_bin() -> str:
+    """The installed console script next to the running interpreter."""
+    import sys
+
+    candidate = Path(sys.executable).parent / "newsgloss"
+    return str(candidate) if candidate.exists() else "newsgloss"
+
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")

@@ -1,0 +1,80 @@
+"""The annotator with the real spaCy model, and the `newsgloss annotate` contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from store.annotate import annotate_paragraphs, annotate_text
+from store.importers.text import read_text
+from tests.conftest import HOMS, newsgloss_bin
+
+
+def _homs_spans():
+    draft = read_text(HOMS.read_text(encoding="utf-8"))
+    return draft, annotate_paragraphs(list(draft.paragraphs), draft.published)
+
+
+def test_sample_dates_are_normalised_against_the_article_date():
+    draft, spans = _homs_spans()
+    dates = {(s.text, s.value, s.type) for paragraph in spans for s in paragraph if s.label in ("DATE", "TIME")}
+    assert ("Nov. 27", "2024-11-27", "DATE") in dates
+    assert ("Friday morning", "2024-12-06TMO", "TIME") in dates
+    assert ("13 years ago", "2011", "DATE") in dates
+    assert ("recently", "PAST_REF", "DATE") in dates
+
+
+def test_entities_are_trimmed_and_one_label_per_name():
+    draft, spans = _homs_spans()
+    entities = [(s.text, s.label) for paragraph in spans for s in paragraph if s.label not in ("DATE", "TIME")]
+    names = {text for text, _ in entities}
+    assert "Abu Mohammed Al-Golani" in names and "Abu Mohammed Al-Golani's" not in names
+    assert "Bashar al-Assad" in names
+    labels_for_homs = {label for text, label in entities if text == "Homs"}
+    assert len(labels_for_homs) == 1
+
+
+def test_offsets_point_into_the_paragraph():
+    draft, spans = _homs_spans()
+    for text, paragraph in zip(draft.paragraphs, spans):
+        for span in paragraph:
+            assert text[span.start:span.end] == span.text
+
+
+def test_annotate_text_offsets_cover_blank_line_blocks():
+    text = "Intro line on Monday.\n\n\nThe vote was held on Nov. 3 in Ohio.\n"
+    spans = annotate_text(text, "2024-11-06")
+    assert {(text[s.start:s.end], s.value) for s in spans if s.label == "DATE"} >= {("Monday", "2024-11-04"),
+                                                                                     ("Nov. 3", "2024-11-03")}
+
+
+def test_annotate_command_contract_jsonl(tmp_path):
+    source = tmp_path / "docs.jsonl"
+    docs = [{"id": "a", "dct": "2024-12-06", "text": "Rebels entered Homs on Friday, officials said."},
+            {"id": "b", "dct": "2025-01-03", "text": "The talks ended on Dec. 30 in Geneva."}]
+    source.write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
+    result = subprocess.run([newsgloss_bin(), "annotate", str(source), "--format", "jsonl"],
+                            capture_output=True, text=True, check=True)
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(d["id"], d["dct"], d["text"]) for d in out] == [(d["id"], d["dct"], d["text"]) for d in docs]
+    friday = next(s for s in out[0]["spans"] if s["text"] == "Friday")
+    at = docs[0]["text"].index("Friday")
+    assert friday == {"start": at, "end": at + 6, "label": "DATE", "text": "Friday", "value": "2024-12-06", "type": "DATE"}
+    dec30 = next(s for s in out[1]["spans"] if s["text"] == "Dec. 30")
+    assert dec30["value"] == "2024-12-30"
+    assert any(s["label"] == "GPE" and s["text"] == "Geneva" for s in out[1]["spans"])
+
+
+def test_annotate_command_plain_text_uses_date_line(tmp_path):
+    result = subprocess.run([newsgloss_bin(), "annotate", str(HOMS)], capture_output=True, text=True, check=True)
+    doc = json.loads(result.stdout)
+    assert doc["dct"] == "2024-12-06"
+    assert all(doc["text"][s["start"]:s["end"]] == s["text"] for s in doc["spans"])
+
+
+def test_annotate_command_rejects_a_bad_date(tmp_path):
+    result = subprocess.run([newsgloss_bin(), "annotate", str(HOMS), "--date", "06/12/2024"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "is not a date in the form YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
