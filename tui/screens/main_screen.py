@@ -48,6 +48,7 @@ class MainScreen(Screen):
         super().__init__()
         self.store = store
         self.export_dir = export_dir
+        self._before_search: object = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -125,9 +126,11 @@ class MainScreen(Screen):
     @on(SearchPanel.Closed)
     def _search_closed(self) -> None:
         self.query_one(ArticleList).display = True
-        self.query_one(ArticleList).focus()
+        back = self._before_search if isinstance(self._before_search, Reader) else self.query_one(ArticleList)
+        back.focus()
 
     def action_search(self) -> None:
+        self._before_search = self.focused
         self.query_one(ArticleList).display = False
         self.query_one(SearchPanel).open()
 

@@ -18,7 +18,7 @@ LABEL_CLASS = {
 }
 LEGEND = (
     ("person", "person"), ("org", "organisation"), ("place", "place"), ("facility", "facility"),
-    ("group", "nationality/group"), ("event", "event"), ("date", "date ‹normalised›"), ("number", "number"),
+    ("group", "group/nationality"), ("event", "event"), ("date", "date ‹value›"), ("number", "number"),
     ("other", "other"),
 )
 
@@ -58,10 +58,9 @@ def entity_line(paragraph: Paragraph, style_of: Callable[[str], Style]) -> Text:
 
 
 def legend_text(style_of: Callable[[str], Style]) -> Text:
-    text = Text(end="")
+    text = Text("Legend: ", style_of("date-value"), end="")
     for kind, name in LEGEND:
-        if text:
-            text.append("  ")
-        text.append("■ ", style_of(kind))
         text.append(name, style_of(kind))
+        text.append("  ")
+    text.rstrip()
     return text

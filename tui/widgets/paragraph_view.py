@@ -37,14 +37,16 @@ class ParagraphView(Static):
         self.refresh_content()
 
     def build(self) -> Text:
+        """Tags first (always in view when the paragraph is), then the text, entities and note."""
         style_of = self._style_of
-        parts = [paragraph_text(self.paragraph, style_of)]
-        if self.has_class("-current") and (entities := entity_line(self.paragraph, style_of)):
-            parts.append(entities)
+        parts = []
         if self.paragraph.tags:
             line = Text("⚑ ", style_of("tag"), end="")
             line.append("  ".join(self.paragraph.tags), style_of("tag"))
             parts.append(line)
+        parts.append(paragraph_text(self.paragraph, style_of))
+        if self.has_class("-current") and (entities := entity_line(self.paragraph, style_of)):
+            parts.append(entities)
         if self.paragraph.note.strip():
             note = Text("✎ ", style_of("note"), end="")
             note.append(self.paragraph.note.strip(), style_of("note"))

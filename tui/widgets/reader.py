@@ -87,10 +87,17 @@ class Reader(VerticalScroll, can_focus=True):
         return self._views
 
     def show(self, article_id: int, cursor: int = 0) -> None:
-        """Open an article (annotating it first, in the background, if its spans are not stored)."""
+        """Open an article (annotating it first, in the background, if its spans are not stored).
+
+        Showing the article already open again keeps the scroll position.
+        """
+        same = self.article is not None and self.article.id == article_id
+        scroll_y = self.scroll_y
         self.article = self.store.article(article_id)
         self.cursor = min(cursor, max(len(self.article.paragraphs) - 1, 0))
         self._render_article()
+        if same:
+            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
         if not self.article.annotated:
             self.annotate_now(article_id)
 
@@ -172,7 +179,9 @@ class Reader(VerticalScroll, can_focus=True):
     def _refresh_paragraph(self, position: int) -> None:
         assert self.article is not None
         self.article = self.store.article(self.article.id)
-        self.views[position].update_paragraph(self.article.paragraphs[position])
+        view = self.views[position]
+        view.update_paragraph(self.article.paragraphs[position])
+        self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=False)
         self.post_message(self.AnnotationsChanged(self.article.id))
 
     def _toggle(self, tag_id: int, name: str) -> None:
@@ -214,9 +223,13 @@ class Reader(VerticalScroll, can_focus=True):
             self.store.set_note(article_id, position, body)
 
         def closed(_: object) -> None:
-            if self.article and self.article.id == article_id:
+            if not (self.article and self.article.id == article_id):
+                return
+            if position is None:
                 self.show(article_id, self.cursor)
-                self.post_message(self.AnnotationsChanged(article_id))
+            else:
+                self._refresh_paragraph(position)
+            self.post_message(self.AnnotationsChanged(article_id))
 
         self.app.push_screen(NoteEditor(heading, self.store.note(article_id, position), save), closed)
 

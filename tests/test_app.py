@@ -1,0 +1,174 @@
+"""The real app through Textual's Pilot: keys pressed, then the SQLite file checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.models import Draft
+from store.store import Store
+from tui.app import make_app
+from tui.dialogs.help_screen import HelpScreen
+from tui.dialogs.note_editor import NoteEditor
+from tui.dialogs.tag_picker import TagPicker
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import Reader
+
+SIZE = (120, 40)
+HOMS_TITLE = "Thousands of people fled the central Syrian city of Homs overnight into Friday morning"
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def _open_homs(app, pilot) -> int:
+    await app.workers.wait_for_complete()
+    articles = app.screen.query_one(ArticleList)
+    index = next(i for i in range(articles.count) if articles.row(i).title == HOMS_TITLE)
+    articles.cursor = index
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return articles.row(index).id
+
+
+@pytest.fixture
+def app(db_path, tmp_path):
+    return make_app(db_path, export_dir=tmp_path / "export", seed=True)
+
+
+async def test_first_run_seeds_samples_and_annotates_in_background(app, db_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).count >= 6
+        assert "News.Az" in screen_text(app)
+    check = Store(db_path)
+    assert check.count_unannotated() == 0
+    assert check.db.execute("SELECT count(*) FROM spans").fetchone()[0] > 50
+
+
+async def test_enter_j_j_1_tags_the_third_paragraph(app, db_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        articles = app.screen.query_one(ArticleList)
+        articles.cursor = next(i for i in range(articles.count) if articles.row(i).title == HOMS_TITLE)
+        await pilot.press("enter", "j", "j", "1")  # typed at once, as a fast typist would
+        await pilot.pause()
+        article_id = app.screen.query_one(Reader).article.id
+        assert "⚑ claim" in screen_text(app)
+    assert Store(db_path).article(article_id).paragraphs[2].tags == ("claim",)
+
+
+async def test_reader_shows_highlights_with_normalised_dates_and_legend(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_homs(app, pilot)
+        text = screen_text(app)
+        first = app.screen.query_one(Reader).views[0].build().plain
+        assert "into Friday morning ‹2024-12-06TMO›, according" in first
+        assert "‹2024-12-06TMO›" in text
+        assert "date ‹value›" in text and "person" in text
+        assert "Syrian NORP" in text or "Homs GPE" in text  # entities of the current paragraph, spelled out
+
+
+async def test_number_key_toggles_and_untoggles(app, db_path):
+    async with app.run_test(size=SIZE) as pilot:
+        article_id = await _open_homs(app, pilot)
+        await pilot.press("3", "5", "3")
+    assert Store(db_path).article(article_id).paragraphs[0].tags == ("follow-up",)
+
+
+async def test_tag_picker_filters_and_creates(app, db_path):
+    async with app.run_test(size=SIZE) as pilot:
+        article_id = await _open_homs(app, pilot)
+        await pilot.press("j", "t")
+        assert isinstance(app.screen, TagPicker)
+        await pilot.press(*"quo")
+        await pilot.press("enter")
+        await pilot.press("t", *"casualty count", "enter")
+        await pilot.pause()
+    stored = Store(db_path)
+    assert stored.article(article_id).paragraphs[1].tags == ("quote", "casualty count")
+    assert [t.key for t in stored.tags() if t.name == "casualty count"] == [0]
+
+
+async def test_notes_save_while_typing_and_on_close(app, db_path):
+    async with app.run_test(size=SIZE) as pilot:
+        article_id = await _open_homs(app, pilot)
+        await pilot.press("j", "n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"check this", "enter", *"second line")
+        await pilot.pause(0.5)  # the editor's own save delay is 0.3 s; nothing has closed it yet
+        assert Store(db_path).note(article_id, 1) == "check this\nsecond line"
+        await pilot.press("escape", "N", *"whole article", "escape")
+        await pilot.pause()
+        assert "✎ check this" in screen_text(app)
+    stored = Store(db_path)
+    assert stored.note(article_id, None) == "whole article"
+
+
+async def test_export_key_writes_markdown_and_says_where(app, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_homs(app, pilot)
+        await pilot.press("1", "e")
+        await pilot.pause()
+        [path] = list((tmp_path / "export").iterdir())
+        assert "> Thousands of people fled" in path.read_text(encoding="utf-8")
+        assert any(str(path) in n.message for n in app._notifications)
+
+
+async def test_help_lists_every_binding(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_homs(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        descriptions = {row[1] for row in app.screen.rows}
+        assert {"Next ¶", "Tag…", "Note ¶", "Article note", "Export", "Search", "Quit", "Toggle tag 1", "Sort"} <= descriptions
+
+
+async def test_command_palette_reaches_reader_actions(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_homs(app, pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Export", "Tag…", "Note ¶", "Article note", "Search", "Sort", "Toggle tag 1"} <= titles
+
+
+async def test_search_as_you_type_opens_result(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"copper", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(Reader).article.title.startswith("Chile's copper output")
+
+
+HOSTILE_TITLE = "[bold]x[/bold] [/foo] [@click=app.quit]q[/]"
+HOSTILE_BODY = "Body [@click=app.quit]click me[/] and [/foo] and [bold]bold[/bold] \x1b[31mred\x1b[0m \x1b]0;title\x07."
+
+
+async def test_hostile_text_is_shown_literally_and_runs_nothing(db_path, tmp_path):
+    from store.importers import import_paths
+
+    source = tmp_path / "hostile.txt"
+    source.write_text(f"date 2024-01-01\n{HOSTILE_TITLE} headline here\n{HOSTILE_BODY}\nOutlet [/x]\n",
+                      encoding="utf-8")
+    store = Store(db_path)
+    [outcome] = import_paths(store, [source])
+    store.set_note(outcome.article_id, 0, "[@click=app.quit]note[/]")
+    store.close()
+    app = make_app(db_path, export_dir=tmp_path / "export")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[@click=app.quit]q[/]" in text
+        assert "Body [@click=app.quit]click me[/] and [/foo] and" in text
+        assert "[bold]bold[/bold] red ." in text
+        assert "\x1b" not in text and "title\x07" not in text
+        await pilot.click(Reader, offset=(10, 4))
+        await pilot.press("slash", *"[/foo] [@click=app.quit]", "escape")
+        await pilot.press("t", *"[/tag]", "enter")
+        await pilot.pause()
+        assert app.is_running
+        assert "⚑ [/tag]" in screen_text(app)
