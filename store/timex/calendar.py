@@ -58,10 +58,11 @@ def fmt(day: date, unit: str) -> str:
 
 
 def pick_year(ctx: Context, month: int, day: int | None = None) -> int:
-    """The year of a month (and day) given without one, from the tense around it.
+    """The year of a month (and day) given without one.
 
-    Past tense: the latest such date not after the article; future: the first not
-    before it; present: the nearest.
+    For a day, the nearest such date wins when it is clearly nearer than the
+    next one (by more than about two months); otherwise the tense decides: past, the
+    latest not after the article; future, the first not before it.
     """
     dct = ctx.dct
     candidates = []
@@ -73,13 +74,16 @@ def pick_year(ctx: Context, month: int, day: int | None = None) -> int:
     if not candidates:
         return dct.year
     anchor = dct if day else date(dct.year, dct.month, 1)
+    by_distance = sorted(candidates, key=lambda c: abs((c - anchor).days))
+    if day and len(by_distance) > 1 and abs((by_distance[1] - anchor).days) - abs((by_distance[0] - anchor).days) > 62:
+        return by_distance[0].year
     if ctx.tense == "future":
         later = [c for c in candidates if c >= anchor]
         return (later[0] if later else candidates[-1]).year
     if ctx.tense == "past":
         earlier = [c for c in candidates if c <= anchor]
         return (earlier[-1] if earlier else candidates[0]).year
-    return min(candidates, key=lambda c: abs((c - anchor).days)).year
+    return by_distance[0].year
 
 
 def number_text(value: float) -> str:

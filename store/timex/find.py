@@ -15,7 +15,7 @@ EXTRA = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|won't|'ll|shall|going to|plans? to|planning to|scheduled|expected to|expects to|due to|set to|"
-    r"intends? to|is to|are to|would|next|upcoming|coming|later|tomorrow|begins?|starts?|opens?)\b",
+    r"intends? to|is to|are to|next|upcoming|tomorrow)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from store.timex import relative, rules
@@ -30,6 +29,7 @@ def canonical(expression: str) -> str:
     if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?.*", text):
         text = re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)
     text = re.sub(r"[\"(),;!?]+|:(?!\d)", " ", text)
+    text = re.sub(r"\b(?:[ecmp][sd]t|gmt|utc|local time)\b", " ", text)
     return " ".join(text.split()).strip(" .,'")
 
 
@@ -62,20 +62,36 @@ def _fallback(text: str, ctx: Context) -> Timex | None:
     return None
 
 
+def _rules(candidate: str, ctx: Context) -> Timex | None:
+    for rule in RULES:
+        if (found := rule(candidate, ctx)) is not None:
+            return found
+    if " " in candidate:
+        return _with_date(candidate, ctx)
+    return None
+
+
+def _parts(text: str) -> list[str]:
+    """Shorter readings of an over-long span: leading words dropped, then trailing words."""
+    words = text.split()
+    if len(words) > 8:
+        return []
+    heads = [" ".join(words[i:]) for i in range(1, len(words))]
+    tails = [" ".join(words[:j]) for j in range(len(words) - 1, 0, -1)]
+    return heads + tails
+
+
 def normalize(expression: str, dct: date, tense: str = "past") -> Timex | None:
     """The TIMEX3 type and value of `expression` in an article dated `dct`, or None."""
     ctx = Context(dct, tense)
     text = canonical(expression)
-    candidates = [text]
     stripped = _TRAILING.sub("", _LEADING.sub("", text))
-    if stripped != text:
-        candidates.append(stripped)
-    for candidate in candidates:
-        for rule in RULES:
-            if (found := rule(candidate, ctx)) is not None:
-                return found
-    for candidate in candidates:
-        if " " in candidate and (found := _with_date(candidate, ctx)) is not None:
+    for candidate in dict.fromkeys([text, stripped]):
+        if candidate and (found := _rules(candidate, ctx)) is not None:
             return found
-    found = _fallback(text, ctx)
-    return replace(found) if found else None
+    for candidate in _parts(stripped):
+        if re.fullmatch(r"(?:the|a|an|of|to|and|or|in|on|at|by|for|its|their|his|her)", candidate):
+            continue
+        if (found := _rules(candidate, ctx)) is not None:
+            return found
+    return _fallback(text, ctx)

@@ -46,6 +46,9 @@ _RELATIVE = re.compile(
 
 def relative_unit(text: str, ctx: Context) -> Timex | None:
     """last week -> 2024-W48, next month -> 2025-01, this year -> 2024; the past year -> P1Y."""
+    if text in ("the weekend", "weekend", "this weekend"):
+        back = ctx.tense == "past" and ctx.dct.weekday() < 5 and text != "this weekend"
+        return Timex("DATE", fmt(ctx.dct - timedelta(days=7 if back else 0), "weekend"))
     m = _RELATIVE.fullmatch(text)
     if not m:
         return None
@@ -93,6 +96,10 @@ def amount_of_time(text: str, ctx: Context) -> Timex | None:
             return Timex("TIME", "PAST_REF" if sign < 0 else "FUTURE_REF")
         if unit == "day":
             return Timex("DATE", (ctx.dct + timedelta(days=sign * int(amount))).isoformat())
+        return Timex("DATE", fmt(shift(ctx.dct, unit, sign * int(amount)), unit))
+    if tail in ("earlier", "before", "later", "after") and amount is not None and amount == int(amount) \
+            and unit not in ("second", "minute", "hour", "day"):
+        sign = -1 if tail in ("earlier", "before") else 1
         return Timex("DATE", fmt(shift(ctx.dct, unit, sign * int(amount)), unit))
     if tail == "ago":
         return Timex("DATE", "PAST_REF")

@@ -135,6 +135,8 @@ def month_year(text: str, ctx: Context) -> Timex | None:
         return None
     month = MONTHS[m.group("month")]
     year = _year(m.group("year"))
+    if year is None and m.group("rel") == "this":
+        year = ctx.dct.year
     if year is None:
         rel = m.group("rel")
         tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel or "", ctx.tense)
@@ -201,6 +203,8 @@ def quarter_half(text: str, ctx: Context) -> Timex | None:
             return Timex("DATE", fmt(prev, "quarter")) if letter == "Q" else None
         if rel in ("this", "current", "next"):
             return Timex("DATE", fmt(shift(ctx.dct, "quarter", int(rel == "next")), "quarter"))
+        if letter == "Q" and ctx.tense == "past" and not m.group("year"):
+            return Timex("DATE", fmt(shift(ctx.dct, "quarter", -1), "quarter"))
         return Timex("DATE", f"{year:04d}-{letter}X")
     if rel.startswith("year"):
         year -= 1
@@ -230,6 +234,8 @@ def season(text: str, ctx: Context) -> Timex | None:
         year -= 1
     if rel in ("next", "coming") and current:
         year += 1
+    if rel == "this":
+        year = ctx.dct.year
     if code == "WI" and ctx.dct.month <= 2 and rel in ("", "this"):
         year = ctx.dct.year - 1
     return Timex("DATE", f"{year:04d}-{code}")
