@@ -71,10 +71,20 @@ def _temporal_ranges(doc) -> list[tuple[int, int]]:
     return sorted(ranges)
 
 
+# Ages and bare numbers are not temporal expressions ("a 52-year-old", "Smith, 52,").
+_NOT_TEMPORAL = re.compile(
+    r"(?:\w+[- ])?(?:\d+|[a-z]+)[- ](?:years?|months?)[- ]olds?|(?:aged? )?\d+(?: years)? old|\d{1,3}|\d{5,}|"
+    r"(?:aged|age) \d+",
+    re.IGNORECASE,
+)
+
+
 def _date_spans(doc, dct: date | None) -> list[Span]:
     spans = []
     for start, end in _temporal_ranges(doc):
         text = doc.text[start:end]
+        if _NOT_TEMPORAL.fullmatch(text):
+            continue
         found = normalize(text, dct, tense(doc.text, start, end)) if dct else None
         if found is None and not re.search(r"\d", text):
             if EXTRA.fullmatch(text):

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 
-from store.timex.vocab import WEEKDAY_RE
+from store.timex.vocab import MONTH_RE, WEEKDAY_RE
 
+_AFTER_PREPOSITION = "|".join(
+    rf"(?<=\b{word} )" for word in ("in", "since", "by", "until", "from", "during", "through", "before", "after")
+)
 EXTRA = re.compile(
-    rf"\b(?:now|currently|recently|lately|nowadays|these days|in the past|in the future|in the coming (?:days|weeks|months)"
+    rf"\b(?:now|currently|current|recently|recent|lately|nowadays|these days|previously|formerly|soon"
+    rf"|(?:in )?the (?:near |distant )?future|the (?:short|near|long) term|in the past"
+    rf"|today|tonight|yesterday|tomorrow|(?:{MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?"
+    rf"|(?:{_AFTER_PREPOSITION})(?:1[89]|20)\d\d\b(?!-)"
+    rf"|in the coming (?:days|weeks|months)"
     rf"|annually|yearly|every (?:day|week|month|year|morning|night|evening|(?:{WEEKDAY_RE}))|each (?:day|week|month|year)"
-    rf"|(?:once|twice|three times) a (?:day|week|month|year)|daily|weekly|monthly|quarterly|overnight"
+    rf"|(?:once|twice|three times) a (?:day|week|month|year)|daily|overnight"
     rf"|(?:on |last |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b",
     re.IGNORECASE,
 )

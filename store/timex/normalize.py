@@ -89,6 +89,12 @@ def normalize(expression: str, dct: date, tense: str = "past") -> Timex | None:
     for candidate in dict.fromkeys([text, stripped]):
         if candidate and (found := _rules(candidate, ctx)) is not None:
             return found
+    for connector in (" ended ", " ending ", " to ", " through ", " until ", " and ", " or ", " of "):
+        if connector in stripped:
+            left, right = stripped.split(connector, 1)
+            for candidate in (left, right):
+                if candidate and (found := _rules(candidate, ctx)) is not None:
+                    return found
     for candidate in _parts(stripped):
         if re.fullmatch(r"(?:the|a|an|of|to|and|or|in|on|at|by|for|its|their|his|her)", candidate):
             continue

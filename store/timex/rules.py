@@ -11,17 +11,17 @@ from datetime import date, timedelta
 
 from store.timex.calendar import Context, Timex, duration, fmt, pick_year, shift
 from store.timex.vocab import (
-    DAY_PARTS, MONTH_RE, MONTHS, NUMBER_RE, ORDINALS, SEASON_MONTH, SEASONS, UNIT_RE, WEEKDAY_RE, WEEKDAYS,
-    number_value, unit_key,
+    DAY_PARTS, DECADE_WORDS, MONTH_RE, MONTHS, NUMBER_RE, ORDINALS, SEASON_MONTH, SEASONS, UNIT_RE, WEEKDAY_RE, WEEKDAYS,
+    number_value, spelled_year, unit_key,
 )
 
 PRESENT = {"now", "currently", "current", "at present", "presently", "nowadays", "these days", "today's",
            "at the moment", "the moment", "this time", "at this time", "the present", "right now", "for now",
            "present", "this point", "at this point", "already", "contemporary", "modern"}
 PAST = {"recently", "lately", "in the past", "the past", "previously", "formerly", "earlier", "once",
-        "in recent years", "recent years", "in recent months", "recent months", "recent weeks", "recent days",
         "recent", "historically", "before", "the old days", "former", "then", "ago"}
-FUTURE = {"in the future", "the future", "future", "soon", "in the coming days", "the coming days", "coming days",
+FUTURE = {"in the future", "the future", "future", "the short term", "the near term", "the long term",
+          "in the distant future", "the distant future", "soon", "in the coming days", "the coming days", "coming days",
           "shortly", "eventually", "someday", "one day", "later", "in the days ahead", "the days ahead",
           "the near future", "in the near future", "the months ahead", "the years ahead", "upcoming"}
 SET_WORDS = {"annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "daily": "P1D", "nightly": "XXXX-XX-XXTNI",
@@ -129,12 +129,19 @@ def calendar_date(text: str, ctx: Context) -> Timex | None:
 def month_year(text: str, ctx: Context) -> Timex | None:
     """March, last March, March 2024, mid-December -> a month; the year from the tense if not given."""
     m = re.fullmatch(
-        rf"(?:(?P<rel>last|this|next|coming|past) )?(?P<month>{MONTH_RE})\.?(?:,? (?:of )?{_YEAR})?", text
+        rf"(?:(?P<rel>last|this|next|coming|past) )?(?P<month>{MONTH_RE})\.?(?:,? (?:of )?(?:{_YEAR}|"
+        rf"(?P<yrel>this|last|next) year|(?P<words>(?:nineteen|two thousand)[a-z -]*)))?", text
     )
     if not m:
         return None
     month = MONTHS[m.group("month")]
     year = _year(m.group("year"))
+    if m.group("yrel"):
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m.group("yrel")]
+    elif m.group("words"):
+        year = spelled_year(m.group("words"))
+        if year is None:
+            return None
     if year is None and m.group("rel") == "this":
         year = ctx.dct.year
     if year is None:
@@ -152,7 +159,9 @@ def year_only(text: str, ctx: Context) -> Timex | None:
     """2023, the year 2023, fiscal 1998, '98 -> the year."""
     m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|financial|model|school) )?(?:year )?(\d{4}|'\d{2})(?: (?:fiscal )?year)?", text)
     if not m:
-        return None
+        words = re.fullmatch(r"(?:the )?(?:year )?((?:nineteen|eighteen|two thousand)[a-z -]*)", text)
+        year = spelled_year(words.group(1)) if words else None
+        return Timex("DATE", f"{year:04d}") if year else None
     year = _year(m.group(1))
     return Timex("DATE", f"{year:04d}") if year and 1000 <= year <= 2999 else None
 
@@ -161,6 +170,9 @@ def decade_century(text: str, ctx: Context) -> Timex | None:
     """the 1990s -> 199, the '90s -> 199, the 20th century -> 19, this century -> 20."""
     if m := re.fullmatch(r"(?:the )?(?:(?:early|late|mid) )?(\d{3})0'?s", text):
         return Timex("DATE", m.group(1))
+    if m := re.fullmatch(rf"(?:the )?(?:(?:early|late|mid) )?(?:(nineteen|eighteen) )?({'|'.join(DECADE_WORDS)})", text):
+        century = "18" if m.group(1) == "eighteen" else "19"
+        return Timex("DATE", century + str(DECADE_WORDS[m.group(2)]))
     if m := re.fullmatch(r"(?:the )?(?:(?:early|late|mid) )?'(\d)0s", text):
         return Timex("DATE", ("19" if int(m.group(1)) >= 3 else "20") + m.group(1))
     ordinal = r"(\d{1,2})(?:st|nd|rd|th)|" + "|".join(
@@ -217,12 +229,14 @@ def season(text: str, ctx: Context) -> Timex | None:
     """last summer -> 2024-SU, winter 2023 -> 2023-WI."""
     m = re.fullmatch(
         rf"(?:(?P<rel>last|this|next|past|coming|the coming|the past|the last) )?(?:(?:early|late|mid) )?"
-        rf"(?P<season>spring|summer|autumn|fall|winter)(?:time)?(?: (?:of )?{_YEAR})?",
+        rf"(?P<season>spring|summer|autumn|fall|winter)(?:time)?(?: (?:of )?(?:{_YEAR}|(?P<words>nineteen [a-z -]+)))?",
         text,
     )
     if not m:
         return None
     code = SEASONS[m.group("season")]
+    if m.group("words") and (spelled := spelled_year(m.group("words"))):
+        return Timex("DATE", f"{spelled:04d}-{code}")
     if m.group("year"):
         return Timex("DATE", f"{_year(m.group('year')):04d}-{code}")
     month = 12 if code == "WI" else SEASON_MONTH[code]

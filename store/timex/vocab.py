@@ -40,9 +40,25 @@ DAY_PARTS = {
 }
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-NUMBER_RE = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(
+NUMBER_RE = r"(?P<num>(?:\d+(?:\.\d+)?|" + "|".join(
     sorted((re.escape(k) for k in [*NUMBERS, *VAGUE_NUMBERS]), key=len, reverse=True)
-) + r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+
+
+def spelled_year(text: str) -> int | None:
+    """`nineteen ninety-six` -> 1996, `two thousand` -> 2000, `two thousand and four` -> 2004."""
+    words = text.replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        tail = number_value(" ".join(rest)) if rest else 0
+        return 2000 + int(tail) if tail is not None and tail < 100 else None
+    if len(words) >= 2 and words[0] in ("nineteen", "eighteen", "twenty"):
+        tail = number_value(" ".join(words[1:]))
+        if tail is not None and 10 <= tail < 100:
+            return NUMBERS[words[0]] * 100 + int(tail)
+    return None
 
 
 def number_value(text: str) -> float | None:
