@@ -21,14 +21,16 @@ EXTRA = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going to|plans? to|planning to|scheduled|expected to|expects to|due to|set to|"
-    r"intends? to|is to|are to|next|upcoming|tomorrow)\b",
+    r"\b(?:will|won't|'ll|shall|going to|plans? to|planning to|planned|scheduled|expected|expects|due to|set to|"
+    r"intends? to|is to|are to|supposed to|next|upcoming|tomorrow|would be held)\b",
     re.IGNORECASE,
 )
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|earlier|yesterday|\w+ed)\b", re.IGNORECASE
-)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|earlier|yesterday)\b", re.IGNORECASE)
+_WEAK_PAST = re.compile(r"\b\w+ed\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|now|currently|today)\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+(?:early |late |mid-?)?$", re.IGNORECASE)
+# Evidence weights: a participle ("will be named") is weak evidence of the past.
+_MARKERS = ((_FUTURE, "future", 1.0), (_PAST, "past", 1.0), (_WEAK_PAST, "past", 2.5), (_PRESENT, "present", 1.5))
 _SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'])|\n")
 
 
@@ -44,14 +46,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense(text: str, start: int, end: int) -> str:
     """past, present or future: the marker nearest to the expression in its sentence wins."""
     left, right = sentence_bounds(text, start, end)
-    best: tuple[int, str] | None = None
-    for pattern, name in ((_FUTURE, "future"), (_PAST, "past"), (_PRESENT, "present")):
+    if _DEADLINE.search(text, max(left, start - 20), start):
+        return "future"
+    best: tuple[float, str] | None = None
+    for pattern, name, weight in _MARKERS:
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:
                 continue
             distance = start - m.end() if m.end() <= start else m.start() - end
             # Verbs before the expression govern it more often than those after.
-            distance = distance if m.end() <= start else distance * 1.5
+            distance = (distance if m.end() <= start else distance * 1.5) * weight
             if best is None or distance < best[0]:
                 best = (distance, name)
     return best[1] if best else "past"
