@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from store.pipeline import seed
 from store.store import Store
+from tui.bindings import described_bindings
 from tui.screens.main_screen import MainScreen
 
 
@@ -37,14 +38,9 @@ class NewsglossApp(App):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, MainScreen):
             return
-        seen = set()
-        for node in (screen.query_one("#articles"), screen.query_one("#reader"), screen):
-            for key, bindings in node._bindings.key_to_bindings.items():
-                for binding in bindings:
-                    if binding.description and (node, binding.action) not in seen:
-                        seen.add((node, binding.action))
-                        yield SystemCommand(binding.description, f"key {self.get_key_display(binding)}",
-                                            partial(self.run_action, binding.action, node))
+        for node, binding in described_bindings(screen.binding_nodes()[:-1]):
+            yield SystemCommand(binding.description, f"key {self.get_key_display(binding)}",
+                                partial(self.run_action, binding.action, node))
 
     def on_unmount(self) -> None:
         self.store.close()

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.store import Store
+from tui.bindings import described_bindings
 from tui.dialogs.help_screen import HelpScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
@@ -138,17 +139,17 @@ class MainScreen(Screen):
         if not self.query_one(SearchPanel).has_class("-open"):
             self.query_one(ArticleList).focus()
 
+    def binding_nodes(self) -> list:
+        """The widgets whose bindings the help and the command palette list."""
+        return [self.query_one(ArticleList), self.query_one(Reader), self.query_one(SearchPanel), self, self.app]
+
     def binding_rows(self) -> list[tuple[str, str, str]]:
         """(key, description, where) for every binding of the list, reader, search, screen and app."""
-        rows: list[tuple[str, str, str]] = []
-        places = ((self.query_one(ArticleList), "list"), (self.query_one(Reader), "reader"),
-                  (self.query_one(SearchPanel), "search"), (self, "everywhere"), (self.app, "everywhere"))
-        for node, where in places:
-            for key, bindings in node._bindings.key_to_bindings.items():
-                for binding in bindings:
-                    if binding.description:
-                        rows.append((self.app.get_key_display(binding), binding.description, where))
-        return rows
+        where = {ArticleList: "list", Reader: "reader", SearchPanel: "search"}
+        return [
+            (self.app.get_key_display(binding), binding.description, where.get(type(node), "everywhere"))
+            for node, binding in described_bindings(self.binding_nodes())
+        ]
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.binding_rows()))
