@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from store.models import Span
-from store.timex import normalize
+from store.timex import Timex, normalize
 from store.timex.find import EXTRA, tense
 
 NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
@@ -79,13 +79,35 @@ _NOT_TEMPORAL = re.compile(
 )
 
 
-def _date_spans(doc, dct: date | None) -> list[Span]:
+# Financial news compares with "the year-ago quarter": the quarter last mentioned, one year back.
+_YEAR_AGO = re.compile(
+    r"(?:the )?(?:a year (?:ago|earlier|before)|year[- ](?:ago|earlier)(?: (?:quarter|period|results?))?|"
+    r"(?:the )?(?:same|corresponding|comparable) (?:period|quarter) (?:a year (?:ago|earlier)|last year|of last year)|"
+    r"last year's (?:quarter|period))",
+    re.IGNORECASE,
+)
+
+
+def _anchored(text: str, context: dict) -> str | None:
+    """A value that depends on what the document said before (the quarter under discussion)."""
+    quarter = context.get("quarter")
+    if quarter and _YEAR_AGO.fullmatch(text.strip()):
+        year, q = quarter.split("-")
+        return f"{int(year) - 1:04d}-{q}"
+    return None
+
+
+def _date_spans(doc, dct: date | None, context: dict) -> list[Span]:
     spans = []
     for start, end in _temporal_ranges(doc):
         text = doc.text[start:end]
         if _NOT_TEMPORAL.fullmatch(text):
             continue
         found = normalize(text, dct, tense(doc.text, start, end)) if dct else None
+        if (anchored := _anchored(text, context)) is not None:
+            found = Timex("DATE", anchored)
+        elif found and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
+            context["quarter"] = found.value
         if found is None and not re.search(r"\d", text):
             if EXTRA.fullmatch(text):
                 continue
@@ -127,8 +149,9 @@ def annotate_paragraphs(paragraphs: Sequence[str], dct: str | date | None, batch
     nlp = load_nlp()
     day = _parse_dct(dct)
     result = []
+    context: dict = {}
     for doc in nlp.pipe((p[:MAX_CHARS] for p in paragraphs), batch_size=batch_size):
-        spans = _entity_spans(doc) + _date_spans(doc, day)
+        spans = _entity_spans(doc) + _date_spans(doc, day, context)
         result.append(sorted(spans, key=lambda s: (s.start, s.end)))
     return _consolidate(result)
 

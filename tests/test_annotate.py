@@ -78,3 +78,22 @@ def test_annotate_command_rejects_a_bad_date(tmp_path):
     assert result.returncode == 2
     assert "is not a date in the form YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_year_ago_refers_to_the_quarter_under_discussion():
+    text = ("Acme earned $5 million in the third quarter, up from $3 million a year earlier. "
+            "Sales rose 4% from the year-ago quarter.")
+    values = {s.text: s.value for s in annotate_text(text, "1989-11-02") if s.label in ("DATE", "TIME")}
+    assert values["the third quarter"] == "1989-Q3"
+    assert values["a year earlier"] == "1988-Q3"
+    assert values["the year-ago quarter"] == "1988-Q3"
+
+
+def test_future_tense_places_a_month_ahead():
+    spans = annotate_text("The commander will be named for a mission in December.", "1998-03-04")
+    assert [(s.text, s.value) for s in spans if s.label == "DATE"] == [("December", "1998-12")]
+
+
+def test_ages_are_not_dates():
+    spans = annotate_text("John Smith, 52, and his 6-year-old son met on Monday.", "2024-12-06")
+    assert [s.text for s in spans if s.label in ("DATE", "TIME")] == ["Monday"]

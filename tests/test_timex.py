@@ -112,3 +112,22 @@ def test_sets(expression, expected):
 
 def test_nonsense_is_not_a_date():
     assert value("the committee") is None
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("nineteen ninety-six", ("DATE", "1996")), ("the nineties", ("DATE", "199")),
+    ("January this year", ("DATE", "2024-01")), ("June last year", ("DATE", "2023-06")),
+    ("a decade ago", ("DATE", "2014")), ("the last twenty four hours", ("DURATION", "PT24H")),
+    ("the six months ended Oct. 1", ("DURATION", "P6M")), ("a year earlier", ("DATE", "2023")),
+    ("5 p.m. EST Nov. 9", ("TIME", "2024-11-09T17:00")), ("the weekend", ("DATE", "2024-W48-WE")),
+])
+def test_spelled_years_anchored_months_and_long_spans(expression, expected):
+    assert value(expression) == expected
+
+
+def test_this_month_name_is_this_year():
+    assert value("this September", "past", date(1998, 2, 5)) == ("DATE", "1998-09")
+
+
+def test_month_day_close_to_the_article_beats_a_weak_tense():
+    assert value("Dec. 15", "past", date(1989, 10, 26)) == ("DATE", "1989-12-15")

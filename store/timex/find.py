@@ -10,7 +10,7 @@ _AFTER_PREPOSITION = "|".join(
     rf"(?<=\b{word} )" for word in ("in", "since", "by", "until", "from", "during", "through", "before", "after")
 )
 EXTRA = re.compile(
-    rf"\b(?:now|currently|current|recently|recent|lately|nowadays|these days|previously|formerly|soon"
+    rf"\b(?:now|currently|current|recently|lately|nowadays|these days|formerly"
     rf"|(?:in )?the (?:near |distant )?future|the (?:short|near|long) term|in the past"
     rf"|today|tonight|yesterday|tomorrow|(?:{MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?"
     rf"|(?:{_AFTER_PREPOSITION})(?:1[89]|20)\d\d\b(?!-)"
@@ -21,16 +21,19 @@ EXTRA = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going to|plans? to|planning to|planned|scheduled|expected|expects|due to|set to|"
-    r"intends? to|is to|are to|supposed to|next|upcoming|tomorrow|would be held)\b",
+    r"\b(?:will|won't|'ll|shall|going to|plans? to|planning to|scheduled|expected (?:to|in|on|by)|expects|"
+    r"due to|set to|intends? to|is to|are to|supposed to|upcoming|tomorrow|as soon as|"
+    r"next (?:week|month|year|\w+day))\b",
     re.IGNORECASE,
 )
+_CONDITIONAL = re.compile(r"\b(?:would|might|could|may)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|earlier|yesterday)\b", re.IGNORECASE)
 _WEAK_PAST = re.compile(r"\b\w+ed\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|now|currently|today)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+(?:early |late |mid-?)?$", re.IGNORECASE)
 # Evidence weights: a participle ("will be named") is weak evidence of the past.
-_MARKERS = ((_FUTURE, "future", 1.0), (_PAST, "past", 1.0), (_WEAK_PAST, "past", 2.5), (_PRESENT, "present", 1.5))
+_MARKERS = ((_FUTURE, "future", 1.0), (_CONDITIONAL, "future", 1.3), (_PAST, "past", 1.0), (_WEAK_PAST, "past", 2.5),
+            (_PRESENT, "present", 1.5))
 _SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'])|\n")
 
 
@@ -46,7 +49,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense(text: str, start: int, end: int) -> str:
     """past, present or future: the marker nearest to the expression in its sentence wins."""
     left, right = sentence_bounds(text, start, end)
-    if _DEADLINE.search(text, max(left, start - 20), start):
+    if _DEADLINE.search(text, max(left, start - 20), start) and not _PAST.search(text, left, right):
         return "future"
     best: tuple[float, str] | None = None
     for pattern, name, weight in _MARKERS:

@@ -33,23 +33,29 @@ def canonical(expression: str) -> str:
     return " ".join(text.split()).strip(" .,'")
 
 
+_DATE_THEN_TIME = re.compile(
+    r"(.+?)(?:,? (?:on|at|of|in the))? (\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|morning|afternoon|evening|night|"
+    r"overnight)(?: local time| gmt| utc| [ecmp][sd]t)?"
+)
+_TIME_THEN_DATE = re.compile(
+    r"(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|noon|midnight|(?:early |late )?(?:morning|afternoon|evening|night))"
+    r"(?: (?:on|of|this|last))? (.+)"
+)
+
+
 def _with_date(text: str, ctx: Context) -> Timex | None:
     """A clock time or part of day joined to a date: Friday morning, 3 p.m. Friday, Dec. 5 at 10:00."""
-    m = re.fullmatch(r"(.+?)(?:,? (?:on|at|of|in the))? (\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|morning|afternoon|"
-                     r"evening|night|overnight)(?: local time| gmt| utc| [ecmp][sd]t)?", text) or re.fullmatch(
-        r"(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|noon|midnight|(?:early |late )?(?:morning|afternoon|evening|night))"
-        r"(?: (?:on|of|this|last))? (.+)", text)
-    if not m:
-        return None
-    first, second = m.group(1), m.group(2)
-    date_part, time_part = (first, second) if m.re.pattern.startswith("(.+?)") else (second, first)
-    day = normalize(date_part, ctx.dct, ctx.tense)
-    if day is None or day.type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value):
-        return None
-    when = normalize(time_part, date.fromisoformat(day.value), ctx.tense)
-    if when is None or when.type != "TIME":
-        return None
-    return when
+    for pattern, date_group in ((_DATE_THEN_TIME, 1), (_TIME_THEN_DATE, 2)):
+        m = pattern.fullmatch(text)
+        if not m:
+            continue
+        day = normalize(m.group(date_group), ctx.dct, ctx.tense)
+        if day is None or day.type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value):
+            continue
+        when = normalize(m.group(3 - date_group), date.fromisoformat(day.value), ctx.tense)
+        if when is not None and when.type == "TIME":
+            return when
+    return None
 
 
 def _fallback(text: str, ctx: Context) -> Timex | None:

@@ -96,7 +96,9 @@ def amount_of_time(text: str, ctx: Context) -> Timex | None:
             return Timex("TIME", "PAST_REF" if sign < 0 else "FUTURE_REF")
         if unit == "day":
             return Timex("DATE", (ctx.dct + timedelta(days=sign * int(amount))).isoformat())
-        return Timex("DATE", fmt(shift(ctx.dct, unit, sign * int(amount)), unit))
+        # "a decade ago" is a year ten years back, not the decade it falls in.
+        granularity = "year" if unit in ("decade", "century", "millennium") else unit
+        return Timex("DATE", fmt(shift(ctx.dct, unit, sign * int(amount)), granularity))
     if tail in ("earlier", "before", "later", "after") and amount is not None and amount == int(amount) \
             and unit not in ("second", "minute", "hour", "day"):
         sign = -1 if tail in ("earlier", "before") else 1

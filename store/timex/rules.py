@@ -22,7 +22,7 @@ PAST = {"recently", "lately", "in the past", "the past", "previously", "formerly
         "recent", "historically", "before", "the old days", "former", "then", "ago"}
 FUTURE = {"in the future", "the future", "future", "the short term", "the near term", "the long term",
           "in the distant future", "the distant future", "soon", "in the coming days", "the coming days", "coming days",
-          "shortly", "eventually", "someday", "one day", "later", "in the days ahead", "the days ahead",
+          "shortly", "eventually", "someday", "later", "in the days ahead", "the days ahead",
           "the near future", "in the near future", "the months ahead", "the years ahead", "upcoming"}
 SET_WORDS = {"annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "daily": "P1D", "nightly": "XXXX-XX-XXTNI",
              "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "hourly": "PT1H", "biweekly": "P2W",
@@ -156,7 +156,11 @@ def month_year(text: str, ctx: Context) -> Timex | None:
 
 
 def year_only(text: str, ctx: Context) -> Timex | None:
-    """2023, the year 2023, fiscal 1998, '98 -> the year."""
+    """2023, the year 2023, fiscal 1998, '98 -> the year; the year, year-end -> the article's."""
+    if text in ("the year", "the full year", "the whole year", "the calendar year"):
+        return Timex("DATE", f"{ctx.dct.year:04d}")
+    if text in ("year end", "the year end", "year's end", "the end of the year"):
+        return Timex("DATE", f"{pick_year(ctx, 12, 31):04d}-12-31")
     m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|financial|model|school) )?(?:year )?(\d{4}|'\d{2})(?: (?:fiscal )?year)?", text)
     if not m:
         words = re.fullmatch(r"(?:the )?(?:year )?((?:nineteen|eighteen|two thousand)[a-z -]*)", text)
