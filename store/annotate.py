@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from store.entities import TEMPORAL, consolidate, link_acronyms, trimmed
 from store.models import Span
 from store.timex import Timex, normalize
 from store.timex.find import EXTRA, tense
 
 NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-TEMPORAL = {"DATE", "TIME"}
-SPECIFICITY = ["PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]
-_TRIM_END = re.compile(r"(?:['\u2019]s?|[.,;:!?\"'\u201d\u2019)\]-])+$")
-_TRIM_START = re.compile(r"^(?:the |[\"'\u201c\u2018(\[-])+", re.IGNORECASE)
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
 MAX_CHARS = 200_000
 
 
@@ -31,21 +26,12 @@ def load_nlp():
     return model.load(exclude=NER_ONLY)
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    piece = text[start:end]
-    head = _TRIM_START.match(piece)
-    tail = _TRIM_END.search(piece)
-    new_start = start + (head.end() if head else 0)
-    new_end = end - (len(tail.group(0)) if tail else 0)
-    return (new_start, new_end) if new_end > new_start else (start, end)
-
-
 def _entity_spans(doc) -> list[Span]:
     spans = []
     for ent in doc.ents:
         if ent.label_ in TEMPORAL:
             continue
-        start, end = _trimmed(doc.text, ent.start_char, ent.end_char)
+        start, end = trimmed(doc.text, ent.start_char, ent.end_char)
         spans.append(Span(start, end, ent.label_, doc.text[start:end]))
     return spans
 
@@ -116,25 +102,6 @@ def _date_spans(doc, dct: date | None, context: dict) -> list[Span]:
     return spans
 
 
-def _consolidate(paragraph_spans: list[list[Span]]) -> list[list[Span]]:
-    """One label per name within an article: majority vote, ties to the more specific label."""
-    votes: dict[str, Counter] = {}
-    for spans in paragraph_spans:
-        for span in spans:
-            if span.label not in TEMPORAL:
-                votes.setdefault(span.text.casefold(), Counter())[span.label] += 1
-    rank = {label: index for index, label in enumerate(SPECIFICITY)}
-    chosen = {
-        name: max(counter.items(), key=lambda item: (item[1], -rank.get(item[0], 99)))[0]
-        for name, counter in votes.items()
-    }
-    return [
-        [s if s.label in TEMPORAL else Span(s.start, s.end, chosen[s.text.casefold()], s.text, s.value, s.type, s.origin)
-         for s in spans]
-        for spans in paragraph_spans
-    ]
-
-
 def _parse_dct(dct: str | date | None) -> date | None:
     if isinstance(dct, date) or dct is None:
         return dct
@@ -150,10 +117,13 @@ def annotate_paragraphs(paragraphs: Sequence[str], dct: str | date | None, batch
     day = _parse_dct(dct)
     result = []
     context: dict = {}
-    for doc in nlp.pipe((p[:MAX_CHARS] for p in paragraphs), batch_size=batch_size):
-        spans = _entity_spans(doc) + _date_spans(doc, day, context)
-        result.append(sorted(spans, key=lambda s: (s.start, s.end)))
-    return _consolidate(result)
+    texts = [p[:MAX_CHARS] for p in paragraphs]
+    entities, dates = [], []
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        entities.append(_entity_spans(doc))
+        dates.append(_date_spans(doc, day, context))
+    entities = consolidate(texts, link_acronyms(texts, entities))
+    return [sorted(e + d, key=lambda s: (s.start, s.end)) for e, d in zip(entities, dates)]
 
 
 def blocks(text: str) -> Iterable[tuple[int, str]]:

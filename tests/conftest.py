@@ -22,6 +22,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("NEWSGLOSS_DB", raising=False)
+    monkeypatch.setenv("NEWSGLOSS_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 @pytest.fixture

@@ -97,3 +97,22 @@ def test_future_tense_places_a_month_ahead():
 def test_ages_are_not_dates():
     spans = annotate_text("John Smith, 52, and his 6-year-old son met on Monday.", "2024-12-06")
     assert [s.text for s in spans if s.label in ("DATE", "TIME")] == ["Monday"]
+
+
+def test_sample_places_settled_and_acronym_linked():
+    draft, spans = _homs_spans()
+    labels = {(s.text, s.label) for paragraph in spans for s in paragraph}
+    caption = annotate_text(draft.caption, draft.published)
+    labels |= {(s.text, s.label) for s in caption}
+    for place in ("Khan Shaykhun", "Hama", "Talbisa", "Rastan", "Homs"):
+        assert (place, "GPE") in labels, place
+    assert ("Hayat Tahrir al-Sham", "ORG") in labels
+    assert ("HTS", "ORG") in labels
+    assert ("Syrian", "NORP") in labels
+
+
+def test_acronym_defined_once_labels_later_mentions():
+    texts = ["The International Atomic Energy Agency (IAEA) sent inspectors.", "IAEA staff left on Monday."]
+    spans = annotate_paragraphs(texts, "2024-12-06")
+    assert ("International Atomic Energy Agency", "ORG") in {(s.text, s.label) for s in spans[0]}
+    assert ("IAEA", "ORG") in {(s.text, s.label) for s in spans[1]}
