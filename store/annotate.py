@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from store.entities import TEMPORAL, consolidate, link_acronyms, trimmed
-from store.models import Span
+from store.models import EntityRule, Span
+from store.rules import apply_rules
 from store.timex import Timex, normalize
 from store.timex.find import EXTRA, tense
 
@@ -111,8 +112,10 @@ def _parse_dct(dct: str | date | None) -> date | None:
         return None
 
 
-def annotate_paragraphs(paragraphs: Sequence[str], dct: str | date | None, batch_size: int = 64) -> list[list[Span]]:
-    """Spans for each paragraph of one article, offsets into that paragraph."""
+def annotate_paragraphs(
+    paragraphs: Sequence[str], dct: str | date | None, rules: Sequence[EntityRule] = (), batch_size: int = 64
+) -> list[list[Span]]:
+    """Spans for each paragraph of one article, offsets into that paragraph; the reader's rules win."""
     nlp = load_nlp()
     day = _parse_dct(dct)
     result = []
@@ -122,7 +125,7 @@ def annotate_paragraphs(paragraphs: Sequence[str], dct: str | date | None, batch
     for doc in nlp.pipe(texts, batch_size=batch_size):
         entities.append(_entity_spans(doc))
         dates.append(_date_spans(doc, day, context))
-    entities = consolidate(texts, link_acronyms(texts, entities))
+    entities = apply_rules(texts, consolidate(texts, link_acronyms(texts, entities)), rules)
     return [sorted(e + d, key=lambda s: (s.start, s.end)) for e, d in zip(entities, dates)]
 
 

@@ -114,3 +114,13 @@ class ImportOutcome:
     def line(self) -> str:
         text = f"{self.status}: {self.name}"
         return f"{text}: {self.detail}" if self.detail else text
+
+
+@dataclass(frozen=True)
+class EntityRule:
+    """A correction: `relabel` or `add` the text as `label` everywhere, or `remove` it."""
+
+    id: int
+    text: str
+    action: str
+    label: str = ""

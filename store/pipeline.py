@@ -17,7 +17,7 @@ def annotate_article(store: Store, article_id: int) -> None:
     from store.annotate import annotate_paragraphs
 
     dct, texts = store.annotation_input(article_id)
-    store.save_spans(article_id, annotate_paragraphs(texts, dct))
+    store.save_spans(article_id, annotate_paragraphs(texts, dct, store.rules()))
 
 
 def annotate_pending(

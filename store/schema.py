@@ -58,4 +58,13 @@ def m001_core(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_entity_rules(db: Database) -> None:
+    """Corrections the reader made: relabel, remove or add an entity, applied everywhere."""
+    db["entity_rules"].create(
+        {"id": int, "text": str, "action": str, "label": str, "created_at": str}, pk="id", not_null={"text", "action"},
+    )
+    db.execute("CREATE UNIQUE INDEX idx_entity_rules_text ON entity_rules (text COLLATE NOCASE)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -7,7 +7,8 @@ from typing import Iterable, Sequence
 
 from store.clean import clean_line, fingerprint
 from store.db import StoreError, now, open_database
-from store.models import Article, ArticleSummary, Draft, ImportOutcome, Paragraph, Span, Tag
+from store.models import Article, ArticleSummary, Draft, EntityRule, ImportOutcome, Paragraph, Span, Tag
+from store.rules import ACTIONS, apply_everywhere
 from store.search import search_library
 
 ORDERS = {
@@ -220,13 +221,48 @@ class Store:
     def save_spans(self, article_id: int, spans: Sequence[Iterable[Span]]) -> None:
         """Replace the model's spans of an article (one list per paragraph) in one transaction."""
         with self.db.atomic():
-            self.db.execute("DELETE FROM spans WHERE article_id = ? AND origin != 'user'", [article_id])
+            self.db.execute("DELETE FROM spans WHERE article_id = ?", [article_id])
             self.db["spans"].insert_all(
                 {"article_id": article_id, "position": pos, "start": s.start, "end": s.end, "label": s.label,
                  "text": s.text, "value": s.value or None, "type": s.type or None, "origin": s.origin}
                 for pos, paragraph_spans in enumerate(spans) for s in paragraph_spans
             )
             self.db.execute("UPDATE articles SET annotated_at = ? WHERE id = ?", [now(), article_id])
+
+    # Entity corrections -----------------------------------------------------
+
+    def rules(self) -> list[EntityRule]:
+        """The reader's corrections, oldest first."""
+        rows = self.db.execute("SELECT id, text, action, label FROM entity_rules ORDER BY id")
+        return [EntityRule(r[0], r[1], r[2], r[3] or "") for r in rows]
+
+    def add_rule(self, text: str, action: str, label: str = "") -> tuple[EntityRule, int]:
+        """Store a correction (replacing one for the same text) and apply it to every stored article.
+
+        Returns the rule and how many articles it changed.
+        """
+        text = clean_line(text)
+        if not text or action not in ACTIONS or (action != "remove" and not label):
+            raise StoreError("a correction needs the entity's text, an action and (unless removing) a label")
+        with self.db.atomic():
+            self.db.execute("DELETE FROM entity_rules WHERE text = ? COLLATE NOCASE", [text])
+            rule_id = self.db["entity_rules"].insert(
+                {"text": text, "action": action, "label": label or None, "created_at": now()}).last_pk
+            rule = EntityRule(int(rule_id), text, action, label)
+            changed = apply_everywhere(self.db, rule)
+        return rule, changed
+
+    def delete_rule(self, rule_id: int) -> int:
+        """Forget a correction; articles it touched are annotated again. Returns how many."""
+        row = self.db.execute("SELECT text FROM entity_rules WHERE id = ?", [rule_id]).fetchone()
+        if row is None:
+            return 0
+        with self.db.atomic():
+            self.db.execute("DELETE FROM entity_rules WHERE id = ?", [rule_id])
+            cursor = self.db.execute(
+                "UPDATE articles SET annotated_at = NULL WHERE id IN (SELECT article_id FROM paragraphs "
+                "WHERE instr(lower(text), lower(?)) > 0)", [row[0]])
+        return cursor.rowcount
 
     # Search ----------------------------------------------------------------
 

@@ -172,3 +172,46 @@ async def test_hostile_text_is_shown_literally_and_runs_nothing(db_path, tmp_pat
         await pilot.pause()
         assert app.is_running
         assert "⚑ [/tag]" in screen_text(app)
+
+
+async def test_correct_a_label_remove_and_mark_a_missed_entity(app, db_path):
+    from tui.dialogs.entity_list import EntityList
+    from tui.dialogs.label_picker import LabelPicker
+    from tui.dialogs.word_selector import WordSelector
+
+    async with app.run_test(size=SIZE) as pilot:
+        article_id = await _open_homs(app, pilot)
+        await pilot.press("j", "c")  # ¶2 entities: Syrian, Al-Qaeda, Hayat Tahrir al-Sham, HTS, ...
+        assert isinstance(app.screen, EntityList)
+        reuters = next(i for i, s in enumerate(app.screen.spans) if s.text == "Reuters")
+        app.screen.query_one("OptionList").highlighted = reuters
+        await pilot.press("enter")
+        assert isinstance(app.screen, LabelPicker)
+        await pilot.press(*["down"] * 7, "enter")  # PERSON ORG GPE LOC NORP FAC EVENT PRODUCT
+        await pilot.pause()
+        await pilot.press("k", "m")  # ¶1: mark "war monitoring group"
+        assert isinstance(app.screen, WordSelector)
+        start = [app.screen.text[a:b] for a, b in app.screen.words].index("war")
+        await pilot.press(*["right"] * start, "shift+right", "shift+right", "enter")
+        await pilot.press("down", "enter")  # ORG
+        await pilot.pause()
+    stored = Store(db_path)
+    spans = {(s.text, s.label) for p in stored.article(article_id).paragraphs for s in p.spans}
+    assert ("Reuters", "PRODUCT") in spans and ("Reuters", "ORG") not in spans
+    assert ("war monitoring group", "ORG") in spans
+    assert [(r.text, r.action, r.label) for r in stored.rules()] == [
+        ("Reuters", "relabel", "PRODUCT"), ("war monitoring group", "add", "ORG")]
+
+
+async def test_rules_list_deletes_a_rule_and_the_article_is_annotated_again(app, db_path):
+    async with app.run_test(size=SIZE) as pilot:
+        article_id = await _open_homs(app, pilot)
+        app.store.add_rule("Hezbollah", "remove")
+        await pilot.press("R")
+        await pilot.press("d", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    stored = Store(db_path)
+    assert stored.rules() == []
+    assert stored.count_unannotated() == 0
+    assert ("Hezbollah", "ORG") in {(s.text, s.label) for p in stored.article(article_id).paragraphs for s in p.spans}

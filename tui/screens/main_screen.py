@@ -124,6 +124,10 @@ class MainScreen(Screen):
     def _changed(self) -> None:
         self.query_one(ArticleList).reload()
 
+    @on(Reader.RulesChanged)
+    def _rules_changed(self) -> None:
+        self.annotate_backlog()
+
     @on(SearchPanel.Closed)
     def _search_closed(self) -> None:
         self.query_one(ArticleList).display = True

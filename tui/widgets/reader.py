@@ -18,6 +18,7 @@ from store.models import Article
 from store.store import Store
 from tui.dialogs.note_editor import NoteEditor
 from tui.dialogs.tag_picker import TagPicker
+from tui.widgets.corrections import Corrections
 from tui.widgets.highlight import legend_text
 from tui.widgets.paragraph_view import ParagraphView
 
@@ -25,7 +26,7 @@ STYLE_NAMES = ("person", "org", "place", "facility", "group", "event", "date", "
                "tag", "note", "meta", "title")
 
 
-class Reader(VerticalScroll, can_focus=True):
+class Reader(Corrections, VerticalScroll, can_focus=True):
     """Shows one article; paragraphs are the cursor unit."""
 
     DEFAULT_CSS = """
@@ -60,6 +61,7 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("n", "note", "Note ¶", id="reader.note"),
         Binding("N", "article_note", "Article note", id="reader.article_note"),
         Binding("e", "export", "Export", id="reader.export"),
+        *Corrections.BINDINGS,
     ]
 
     @dataclass
