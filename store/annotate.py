@@ -27,32 +27,32 @@ def load_nlp():
     return model.load(exclude=NER_ONLY)
 
 
-def _entity_spans(doc) -> list[Span]:
+def _entity_spans(doc, text: str) -> list[Span]:
     spans = []
     for ent in doc.ents:
         if ent.label_ in TEMPORAL:
             continue
-        start, end = trimmed(doc.text, ent.start_char, ent.end_char)
-        spans.append(Span(start, end, ent.label_, doc.text[start:end]))
+        start, end = trimmed(text, ent.start_char, ent.end_char)
+        spans.append(Span(start, end, ent.label_, text[start:end]))
     return spans
 
 
-def _temporal_ranges(doc) -> list[tuple[int, int]]:
+def _temporal_ranges(doc, text: str) -> list[tuple[int, int]]:
     """spaCy's DATE and TIME spans, joined when adjacent (Friday + morning), plus our extra patterns."""
     ranges: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in TEMPORAL:
             continue
         start, end = ent.start_char, ent.end_char
-        while end > start and doc.text[end - 1] in ".,;:'\")":
-            if doc.text[end - 1] == "." and re.search(r"\b(?:a\.m|p\.m|[A-Z][a-z]{2})\.$", doc.text[start:end]):
+        while end > start and text[end - 1] in ".,;:'\")":
+            if text[end - 1] == "." and re.search(r"\b(?:a\.m|p\.m|[A-Z][a-z]{2})\.$", text[start:end]):
                 break
             end -= 1
-        if ranges and doc.text[ranges[-1][1]:start] in (" ", " on ", " of ") :
+        if ranges and text[ranges[-1][1]:start] in (" ", " on ", " of ") :
             ranges[-1] = (ranges[-1][0], end)
         else:
             ranges.append((start, end))
-    for m in EXTRA.finditer(doc.text):
+    for m in EXTRA.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in ranges):
             ranges.append((m.start(), m.end()))
     return sorted(ranges)
@@ -84,13 +84,13 @@ def _anchored(text: str, context: dict) -> str | None:
     return None
 
 
-def _date_spans(doc, dct: date | None, context: dict) -> list[Span]:
+def _date_spans(doc, paragraph: str, dct: date | None, context: dict) -> list[Span]:
     spans = []
-    for start, end in _temporal_ranges(doc):
-        text = doc.text[start:end]
+    for start, end in _temporal_ranges(doc, paragraph):
+        text = paragraph[start:end]
         if _NOT_TEMPORAL.fullmatch(text):
             continue
-        found = normalize(text, dct, tense(doc.text, start, end)) if dct else None
+        found = normalize(text, dct, tense(paragraph, start, end)) if dct else None
         if (anchored := _anchored(text, context)) is not None:
             found = Timex("DATE", anchored)
         elif found and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
@@ -112,21 +112,35 @@ def _parse_dct(dct: str | date | None) -> date | None:
         return None
 
 
+def _article_spans(texts: list[str], docs: list, day: date | None, rules: Sequence[EntityRule]) -> list[list[Span]]:
+    context: dict = {}
+    entities = [_entity_spans(doc, text) for text, doc in zip(texts, docs)]
+    dates = [_date_spans(doc, text, day, context) for text, doc in zip(texts, docs)]
+    entities = apply_rules(texts, consolidate(texts, link_acronyms(texts, entities)), rules)
+    return [sorted(e + d, key=lambda s: (s.start, s.end)) for e, d in zip(entities, dates)]
+
+
 def annotate_paragraphs(
     paragraphs: Sequence[str], dct: str | date | None, rules: Sequence[EntityRule] = (), batch_size: int = 64
 ) -> list[list[Span]]:
     """Spans for each paragraph of one article, offsets into that paragraph; the reader's rules win."""
-    nlp = load_nlp()
-    day = _parse_dct(dct)
-    result = []
-    context: dict = {}
     texts = [p[:MAX_CHARS] for p in paragraphs]
-    entities, dates = [], []
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        entities.append(_entity_spans(doc))
-        dates.append(_date_spans(doc, day, context))
-    entities = apply_rules(texts, consolidate(texts, link_acronyms(texts, entities)), rules)
-    return [sorted(e + d, key=lambda s: (s.start, s.end)) for e, d in zip(entities, dates)]
+    docs = list(load_nlp().pipe(texts, batch_size=batch_size))
+    return _article_spans(texts, docs, _parse_dct(dct), rules)
+
+
+def annotate_articles(
+    articles: Sequence[tuple[str | None, Sequence[str]]], rules: Sequence[EntityRule] = (), processes: int = 1
+) -> list[list[list[Span]]]:
+    """Many articles (date, paragraphs) at once: one pass of the model over all their paragraphs,
+    on `processes` processes, then the per-article rules."""
+    texts = [[p[:MAX_CHARS] for p in paragraphs] for _, paragraphs in articles]
+    flat = [text for group in texts for text in group]
+    docs = iter(load_nlp().pipe(flat, batch_size=64, n_process=processes if len(flat) >= 200 else 1))
+    return [
+        _article_spans(group, [next(docs) for _ in group], _parse_dct(dct), rules)
+        for (dct, _), group in zip(articles, texts)
+    ]
 
 
 def blocks(text: str) -> Iterable[tuple[int, str]]:

@@ -24,20 +24,27 @@ def annotate_pending(
     store: Store,
     progress: Callable[[int, int, int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    batch: int = 50,
+    processes: int = 1,
 ) -> int:
     """Annotate every article whose spans are not stored; returns how many were done.
 
-    Each article is saved in its own transaction, so stopping part-way loses nothing.
+    Articles go through the model `batch` at a time (on `processes` processes); each
+    article is saved in its own transaction, so stopping part-way loses nothing.
     """
+    from store.annotate import annotate_articles
+
     total, done = store.count_unannotated(), 0
+    rules = store.rules()
     while not cancelled():
-        batch = store.unannotated(limit=50)
-        if not batch:
+        ids = store.unannotated(limit=batch)
+        if not ids:
             break
-        for article_id in batch:
+        inputs = [store.annotation_input(article_id) for article_id in ids]
+        for article_id, spans in zip(ids, annotate_articles(inputs, rules, processes)):
             if cancelled():
                 return done
-            annotate_article(store, article_id)
+            store.save_spans(article_id, spans)
             done += 1
             if progress:
                 progress(done, total, article_id)

@@ -85,7 +85,8 @@ def import_command(ctx: click.Context, paths: tuple[Path, ...], db: Path | None,
     if not no_annotate and store.count_unannotated():
         with click.progressbar(length=store.count_unannotated(), label="annotating", file=sys.stderr,
                                hidden=not sys.stderr.isatty()) as bar:
-            annotate_pending(store, progress=lambda done, total, _: bar.update(1))
+            annotate_pending(store, progress=lambda done, total, _: bar.update(1), batch=200,
+                             processes=min(2, os.cpu_count() or 1))
     store.close()
     if skipped:
         click.echo(f"{skipped} skipped", err=True)

@@ -49,7 +49,8 @@ class Corrections:
         paragraph = self._paragraph()
         if paragraph is None:
             return
-        spans = [s for s in paragraph.spans if s.label not in NOT_NAMES]
+        unique = {(s.text, s.label): s for s in paragraph.spans if s.label not in NOT_NAMES}
+        spans = list(unique.values())
         self.app.push_screen(EntityList(spans), self._entity_chosen)
 
     def _entity_chosen(self, choice: Span | str | None) -> None:
