@@ -19,19 +19,17 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-_KEEP = {"\n", "\t"}
-_LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x85": "\n"})
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85]")
+_SPACES = re.compile(r"[\t\u00a0][ \t\u00a0]*| {2,}")
+# Control characters (but newline and tab), surrogates, private use, bidi overrides and
+# isolates (they can disguise text), BOMs and noncharacters.
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff"
+    "\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 
-
-def _is_unwanted(char: str) -> bool:
-    if char in _KEEP:
-        return False
-    category = unicodedata.category(char)
-    if category in ("Cc", "Cs", "Co"):
-        return True
-    # Bidi overrides and isolates can disguise text; noncharacters are never text.
-    return char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\ufffe\uffff"
+# Any character that one of the substitutions above would touch: most text has none.
+_SUSPECT = re.compile(_UNWANTED.pattern[:-1] + "\r\u2028\u2029\x85\x9b\x9d\x90\x98\x9c\x9e]")
 
 
 def clean_text(text: str) -> str:
@@ -39,10 +37,10 @@ def clean_text(text: str) -> str:
 
     Newlines and tabs stay; CRLF, CR and Unicode line separators become newlines.
     """
-    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
-    text = _ESCAPES.sub("", text)
-    text = "".join(char for char in text if not _is_unwanted(char))
-    return unicodedata.normalize("NFC", text)
+    if _SUSPECT.search(text):
+        text = _LINE_BREAKS.sub(lambda m: "\n\n" if m.group(0) == "\u2029" else "\n", text)
+        text = _UNWANTED.sub("", _ESCAPES.sub("", text))
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def clean_line(text: str) -> str:
@@ -52,10 +50,17 @@ def clean_line(text: str) -> str:
 
 def fold_spaces(text: str) -> str:
     """Collapse runs of spaces and tabs inside a paragraph and trim it."""
-    return _SPACES.sub(" ", text).strip()
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def fingerprint(*parts: str) -> str:
     """A short stable hash of normalised text: case and spacing do not count."""
     normal = "\x1f".join(" ".join(part.casefold().split()) for part in parts)
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:24]
+
+
+def combined_fingerprint(title: str, paragraph_fingerprints: list[str]) -> str:
+    """An article's fingerprint from its title and its paragraphs' fingerprints."""
+    return fingerprint(title, *paragraph_fingerprints)

@@ -11,6 +11,7 @@ from store.clean import fold_spaces
 # start a real word (three letters or more, or "A"/"I" followed by a space),
 # so "News.Az", "U.S.Army" and "J.Smith" stay whole.
 _GLUED = re.compile(r"(?<=[a-z0-9%)])[.!?][\"'\u201d\u2019]?(?=[A-Z](?:[a-z]{2,}|\s))")
+_GLUED_HINT = re.compile(r"[.!?][\"'\u201d\u2019]?[A-Z]")  # cheap test before the exact pattern
 _ABBREVIATIONS = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Sen|Rep|Gov|No|vs|etc|approx)\.$")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -20,6 +21,8 @@ def split_glued(text: str, keep: tuple[str, ...] = ()) -> list[str]:
 
     Strings in `keep` (such as the outlet's own name) are never split.
     """
+    if not _GLUED_HINT.search(text):
+        return [fold_spaces(text)] if text.strip() else []
     protected = [(m.start(), m.end()) for word in keep if word for m in re.finditer(re.escape(word), text)]
     pieces, start = [], 0
     for match in _GLUED.finditer(text):

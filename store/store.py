@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
-from store.clean import clean_line, fingerprint
+from store.clean import clean_line, combined_fingerprint, fingerprint
 from store.db import StoreError, now, open_database
 from store.models import Article, ArticleSummary, Draft, EntityRule, ImportOutcome, Paragraph, Span, Tag
 from store.rules import ACTIONS, apply_everywhere
@@ -32,27 +32,57 @@ class Store:
 
     def add_article(self, draft: Draft) -> ImportOutcome:
         """Store a new article; an article with the same text is left unchanged."""
+        return next(self.add_articles([draft]))
+
+    def add_articles(self, drafts: Iterable[Draft], chunk: int = 1000) -> Iterator[ImportOutcome]:
+        """Store many articles, `chunk` to a transaction; each is whole or absent, never half stored."""
+        batch: list[Draft] = []
+        for draft in drafts:
+            batch.append(draft)
+            if len(batch) >= chunk:
+                yield from self._add_batch(batch)
+                batch = []
+        if batch:
+            yield from self._add_batch(batch)
+
+    def _prepared(self, draft: Draft) -> tuple[str, list[str], str, list[str]] | None:
         paragraphs = [p for p in draft.paragraphs if p.strip()]
         if not paragraphs:
-            return ImportOutcome("skipped", draft.origin or draft.title, "no text")
+            return None
         title = clean_line(draft.title) or paragraphs[0][:80]
-        body = "\n\n".join(paragraphs)
-        key = fingerprint(title, body)
-        found = self.db.execute("SELECT id FROM articles WHERE fingerprint = ?", [key]).fetchone()
-        if found:
-            return ImportOutcome("unchanged", title, article_id=found[0])
-        row = {
-            "fingerprint": key, "title": title, "source": clean_line(draft.source), "url": clean_line(draft.url),
-            "author": clean_line(draft.author), "published": draft.published or None, "imported_at": now(),
-            "origin": draft.origin, "body": body, "caption": clean_line(draft.caption), "starred": 0,
-        }
+        prints = [fingerprint(p) for p in paragraphs]
+        return title, paragraphs, combined_fingerprint(title, prints), prints
+
+    def _add_batch(self, drafts: list[Draft]) -> list[ImportOutcome]:
+        prepared = [self._prepared(d) for d in drafts]
+        keys = [p[2] for p in prepared if p]
+        found = dict(self.db.execute(
+            f"SELECT fingerprint, id FROM articles WHERE fingerprint IN ({','.join('?' * len(keys))})", keys
+        ).fetchall()) if keys else {}
+        outcomes, conn, stamp = [], self.db.conn, now()
         with self.db.atomic():
-            article_id = self.db["articles"].insert(row).last_pk
-            self.db["paragraphs"].insert_all(
-                {"article_id": article_id, "position": pos, "text": text, "fingerprint": fingerprint(text)}
-                for pos, text in enumerate(paragraphs)
-            )
-        return ImportOutcome("imported", title, article_id=int(article_id))
+            for draft, item in zip(drafts, prepared):
+                if item is None:
+                    outcomes.append(ImportOutcome("skipped", draft.origin or draft.title, "no text"))
+                    continue
+                title, paragraphs, key, prints = item
+                if key in found:
+                    outcomes.append(ImportOutcome("unchanged", title, article_id=found[key]))
+                    continue
+                article_id = conn.execute(
+                    "INSERT INTO articles (fingerprint, title, source, url, author, published, imported_at, origin, "
+                    "body, caption, starred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    [key, title, clean_line(draft.source), clean_line(draft.url), clean_line(draft.author),
+                     draft.published or None, stamp, draft.origin, "\n\n".join(paragraphs),
+                     clean_line(draft.caption)],
+                ).lastrowid
+                conn.executemany(
+                    "INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)",
+                    [(article_id, pos, text, fp) for pos, (text, fp) in enumerate(zip(paragraphs, prints))],
+                )
+                found[key] = article_id
+                outcomes.append(ImportOutcome("imported", title, article_id=int(article_id)))
+        return outcomes
 
     def count_articles(self, tag: str | None = None) -> int:
         sql, params = self._filter(tag)

@@ -63,34 +63,64 @@ def _db(ctx: click.Context, db: Path | None) -> Path | None:
     return db or ctx.obj.get("db")
 
 
+ANNOTATE_AT_IMPORT = 1000  # larger imports are annotated in the background by the app
+
+
+def _report(outcomes, verbose: bool) -> tuple[int, int]:
+    """Print one line per file (and per skipped record); returns (imported, skipped)."""
+    imported = skipped = 0
+    per_file: dict[str, dict[str, int]] = {}
+    for outcome in outcomes:
+        imported += outcome.status == "imported"
+        skipped += outcome.status == "skipped"
+        source = outcome.name.rsplit(":", 1)[0] if outcome.name.rsplit(":", 1)[-1].isdigit() else outcome.name
+        counts = per_file.setdefault(source, {})
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        if verbose or outcome.status == "skipped" or source == outcome.name:
+            click.echo(outcome.line)
+    for source, counts in per_file.items():
+        if sum(counts.values()) > 1:
+            click.echo(f"{source}: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
+    return imported, skipped
+
+
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option("--no-annotate", is_flag=True, help="Store only; annotate later (the app does it in the background).")
+@click.option("--annotate/--no-annotate", default=None,
+              help=f"Annotate now (default: when at most {ANNOTATE_AT_IMPORT} articles are new).")
+@click.option("--verbose", is_flag=True, help="A line for every article, not one per file.")
 @click.pass_context
-def import_command(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, no_annotate: bool) -> None:
+def import_command(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, annotate: bool | None,
+                   verbose: bool) -> None:
     """Import articles from files and folders (.txt, .md, .jsonl, .json)."""
     from store.importers import expand, import_paths
     from store.pipeline import annotate_pending
 
     store = _open(_db(ctx, db))
     files = list(expand(paths))
-    skipped = 0
     with click.progressbar(length=len(files), label="importing", file=sys.stderr,
                            hidden=len(files) < 20 or not sys.stderr.isatty()) as bar:
-        for outcome in import_paths(store, files):
-            skipped += outcome.status == "skipped"
-            click.echo(outcome.line)
-            bar.update(1)
-    if not no_annotate and store.count_unannotated():
-        with click.progressbar(length=store.count_unannotated(), label="annotating", file=sys.stderr,
+        imported, skipped = _report(import_paths(store, _ticking(files, bar)), verbose)
+    pending = store.count_unannotated()
+    if pending and (annotate or (annotate is None and pending <= ANNOTATE_AT_IMPORT)):
+        with click.progressbar(length=pending, label="annotating", file=sys.stderr,
                                hidden=not sys.stderr.isatty()) as bar:
             annotate_pending(store, progress=lambda done, total, _: bar.update(1), batch=200,
                              processes=min(2, os.cpu_count() or 1))
+    elif pending:
+        click.echo(f"{pending} article(s) will be annotated in the background when newsgloss opens "
+                   "(or now, with --annotate)", err=True)
     store.close()
+    click.echo(f"{imported} imported, {skipped} skipped", err=True)
     if skipped:
-        click.echo(f"{skipped} skipped", err=True)
         sys.exit(1)
+
+
+def _ticking(files, bar):
+    for path in files:
+        yield path
+        bar.update(1)
 
 
 @main.command("export")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -36,6 +37,9 @@ def read_path(path: Path) -> Iterator[tuple[str, Draft | ImportProblem]]:
     try:
         if kind is None:
             raise ImportProblem(f"unsupported file type {path.suffix or '(none)'!r}")
+        if kind == "jsonl":
+            yield from read_jsonl(stream_lines(path), name)
+            return
         if path.stat().st_size > MAX_BYTES:
             raise ImportProblem(f"larger than {MAX_BYTES // 2**20} MB")
         text = decode(path.read_bytes())
@@ -47,8 +51,8 @@ def read_path(path: Path) -> Iterator[tuple[str, Draft | ImportProblem]]:
     except OSError as error:
         yield name, ImportProblem(f"cannot read: {error.strerror or error}")
         return
-    if kind in ("jsonl", "json"):
-        yield from (read_jsonl if kind == "jsonl" else read_json)(text, name)
+    if kind == "json":
+        yield from read_json(text, name)
         return
     try:
         yield name, (read_markdown if kind == "markdown" else read_text)(text, name)
@@ -56,12 +60,39 @@ def read_path(path: Path) -> Iterator[tuple[str, Draft | ImportProblem]]:
         yield name, problem
 
 
+def stream_lines(path: Path) -> Iterator[str]:
+    """The lines of a JSONL file, decoded one at a time (never the whole file in memory)."""
+    with path.open("rb") as handle:
+        first = handle.read(2)
+        handle.seek(0)
+        if first in (b"\xff\xfe", b"\xfe\xff"):
+            yield from decode(handle.read()).split("\n")
+            return
+        for raw in handle:
+            try:
+                yield raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                yield decode(raw)
+
+
 def import_paths(store, paths: Iterable[Path | str]) -> Iterator[ImportOutcome]:
-    """Import files and folders into `store`, one outcome per article or problem."""
+    """Import files and folders into `store`: one outcome per article or problem, in input order."""
     for path in expand(paths):
-        for name, item in read_path(path):
-            if isinstance(item, ImportProblem):
-                yield ImportOutcome("skipped", name, str(item))
-            else:
-                outcome = store.add_article(item)
-                yield ImportOutcome(outcome.status, name, outcome.detail or item.title, outcome.article_id)
+        # Slots in input order: a problem is ready at once, an article when its batch is stored.
+        slots: deque[list] = deque()
+
+        def drafts() -> Iterator[Draft]:
+            for name, item in read_path(path):
+                if isinstance(item, ImportProblem):
+                    slots.append([ImportOutcome("skipped", name, str(item))])
+                else:
+                    slots.append([None, name])
+                    yield item
+
+        for outcome in store.add_articles(drafts()):
+            slot = next(slot for slot in slots if slot[0] is None)
+            slot[0] = ImportOutcome(outcome.status, slot[1], outcome.detail or outcome.name, outcome.article_id)
+            while slots and slots[0][0] is not None:
+                yield slots.popleft()[0]
+        while slots:
+            yield slots.popleft()[0]

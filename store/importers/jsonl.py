@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from store.clean import clean_text
 from store.importers.common import ImportProblem, as_text, parse_published, title_from
@@ -31,9 +31,9 @@ def draft_from_record(record: object, origin: str) -> Draft:
     )
 
 
-def read_jsonl(text: str, origin: str = "") -> Iterator[tuple[str, Draft | ImportProblem]]:
+def read_jsonl(lines: Iterable[str], origin: str = "") -> Iterator[tuple[str, Draft | ImportProblem]]:
     """Yield (place, draft or problem) for every non-blank line."""
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         place = f"{origin}:{number}"
