@@ -6,9 +6,10 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlite_utils import Database
+from contextlib import contextmanager
+from typing import Iterator
 
-from store.schema import SCHEMA_VERSION, migrations
+SCHEMA_VERSION = 3  # the number of migrations in store/schema.py (a test keeps them equal)
 
 _HEADER = b"SQLite format 3\x00"
 
@@ -49,27 +50,64 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def open_database(path: Path | str) -> Database:
-    """Open (creating if needed) and migrate the database at `path`."""
+@contextmanager
+def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One transaction (a savepoint when nested). BEGIN IMMEDIATE takes the write lock up front,
+    so two instances wait for each other (busy_timeout) instead of failing half-way."""
+    if conn.in_transaction:
+        name = f"sp{id(conn)}_{conn.total_changes}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply pending migrations with sqlite-utils (imported only when there is something to do)."""
+    from sqlite_utils import Database
+
+    from store.schema import migrations
+
+    db = Database(conn)
+    if migrations.pending(db):
+        migrations.apply(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def open_database(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at `path`; a damaged or newer file is refused."""
     path = Path(path).expanduser()
     _check_file(path)
     if not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10.0)
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10.0, isolation_level=None)
     except sqlite3.Error as error:
         raise StoreError(f"cannot open {path}: {error}") from None
     _check_version(conn, path)
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA foreign_keys = ON")
-    db = Database(conn)
     try:
-        if db.journal_mode != "wal":
-            db.enable_wal()
-        if migrations.pending(db):
-            migrations.apply(db)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = wal")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            _migrate(conn)
     except sqlite3.DatabaseError as error:
         conn.close()
         raise StoreError(f"{path} is damaged or read-only ({error})") from None
-    return db
+    return conn

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from sqlite_utils import Database
+import sqlite3
 
 from store.models import EntityRule, Span
 
@@ -39,25 +39,31 @@ def apply_rules(texts: list[str], spans: list[list[Span]], rules: Iterable[Entit
     return [sorted(p, key=lambda s: (s.start, s.end)) for p in result]
 
 
-def apply_everywhere(db: Database, rule: EntityRule) -> int:
+def insert_spans(conn: sqlite3.Connection, article_id: int, paragraphs: Iterable[tuple[int, Iterable[Span]]]) -> None:
+    """Insert spans (position, spans) of one article."""
+    conn.executemany(
+        'INSERT INTO spans (article_id, position, start, "end", label, text, value, type, origin) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, position, s.start, s.end, s.label, s.text, s.value or None, s.type or None, s.origin)
+         for position, spans in paragraphs for s in spans],
+    )
+
+
+def apply_everywhere(conn: sqlite3.Connection, rule: EntityRule) -> int:
     """Apply one new rule to every stored article at once; returns how many articles changed."""
-    rows = db.execute(
+    rows = conn.execute(
         "SELECT DISTINCT article_id, position, text FROM paragraphs WHERE instr(lower(text), lower(?)) > 0",
         [rule.text],
     ).fetchall()
     changed = set()
     for article_id, position, text in rows:
-        current = [Span(r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", r[6] or "model") for r in db.execute(
+        current = [Span(r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", r[6] or "model") for r in conn.execute(
             'SELECT start, "end", label, text, value, type, origin FROM spans WHERE article_id = ? AND position = ?',
             [article_id, position])]
         [updated] = apply_rules([text], [current], [rule])
         if updated == sorted(current, key=lambda s: (s.start, s.end)):
             continue
-        db.execute("DELETE FROM spans WHERE article_id = ? AND position = ?", [article_id, position])
-        db["spans"].insert_all(
-            {"article_id": article_id, "position": position, "start": s.start, "end": s.end, "label": s.label,
-             "text": s.text, "value": s.value or None, "type": s.type or None, "origin": s.origin}
-            for s in updated
-        )
+        conn.execute("DELETE FROM spans WHERE article_id = ? AND position = ?", [article_id, position])
+        insert_spans(conn, article_id, [(position, updated)])
         changed.add(article_id)
     return len(changed)

@@ -67,4 +67,11 @@ def m002_entity_rules(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX idx_entity_rules_text ON entity_rules (text COLLATE NOCASE)")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+@migrations()
+def m003_list_order_indexes(db: Database) -> None:
+    """Indexes that match the list's three sort orders exactly, so a page never sorts the library."""
+    db.execute("DROP INDEX IF EXISTS idx_articles_published")
+    db.execute("CREATE INDEX idx_articles_newest ON articles (published DESC, id DESC)")
+    db.execute("CREATE INDEX idx_articles_source ON articles (source COLLATE NOCASE, published DESC, id DESC)")
+    db.execute("CREATE INDEX idx_articles_title ON articles (title COLLATE NOCASE, id)")
+    db.execute("CREATE INDEX idx_paragraph_tags_tag ON paragraph_tags (tag_id)")

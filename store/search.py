@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlite_utils import Database
+import sqlite3
 
 from store.models import SearchHit
 
@@ -36,12 +36,12 @@ def _marks(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(plain), tuple(marks)
 
 
-def search_library(db: Database, text: str, limit: int = 50) -> list[SearchHit]:
+def search_library(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
     """Articles matching `text` in title, body or notes, best (bm25) first."""
     query = fts_query(text)
     if not query:
         return []
-    rows = db.execute(
+    rows = conn.execute(
         f"""
         WITH hits AS (
           SELECT * FROM (

@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from store.clean import clean_line, combined_fingerprint, fingerprint
-from store.db import StoreError, now, open_database
+from store.db import StoreError, atomic, now, open_database
 from store.models import Article, ArticleSummary, Draft, EntityRule, ImportOutcome, Paragraph, Span, Tag
-from store.rules import ACTIONS, apply_everywhere
+from store.rules import ACTIONS, apply_everywhere, insert_spans
 from store.search import search_library
 
+# Each order matches an index (migration 3): NULL dates sort last when descending.
 ORDERS = {
-    "newest": "coalesce(published, '') DESC, id DESC",
-    "source": "source COLLATE NOCASE, coalesce(published, '') DESC, id DESC",
+    "newest": "published DESC, id DESC",
+    "source": "source COLLATE NOCASE, published DESC, id DESC",
     "title": "title COLLATE NOCASE, id",
 }
 
@@ -23,10 +24,20 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path).expanduser()
-        self.db = open_database(self.path)
+        self.conn = open_database(self.path)
+        self._db = None
+
+    @property
+    def db(self):
+        """The same connection as a sqlite_utils Database, for scripts (imported on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     # Articles -------------------------------------------------------------
 
@@ -56,11 +67,11 @@ class Store:
     def _add_batch(self, drafts: list[Draft]) -> list[ImportOutcome]:
         prepared = [self._prepared(d) for d in drafts]
         keys = [p[2] for p in prepared if p]
-        found = dict(self.db.execute(
+        found = dict(self.conn.execute(
             f"SELECT fingerprint, id FROM articles WHERE fingerprint IN ({','.join('?' * len(keys))})", keys
         ).fetchall()) if keys else {}
-        outcomes, conn, stamp = [], self.db.conn, now()
-        with self.db.atomic():
+        outcomes, conn, stamp = [], self.conn, now()
+        with atomic(self.conn):
             for draft, item in zip(drafts, prepared):
                 if item is None:
                     outcomes.append(ImportOutcome("skipped", draft.origin or draft.title, "no text"))
@@ -86,7 +97,7 @@ class Store:
 
     def count_articles(self, tag: str | None = None) -> int:
         sql, params = self._filter(tag)
-        return self.db.execute(f"SELECT count(*) FROM articles {sql}", params).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM articles {sql}", params).fetchone()[0]
 
     def _filter(self, tag: str | None) -> tuple[str, list]:
         if not tag:
@@ -99,7 +110,7 @@ class Store:
     def article_page(self, offset: int, limit: int, order: str = "newest", tag: str | None = None) -> list[ArticleSummary]:
         """A page of the article list, in `order` (newest, source or title)."""
         where, params = self._filter(tag)
-        rows = self.db.execute(
+        rows = self.conn.execute(
             f"""SELECT id, title, source, published, read_at IS NULL, starred,
                 (SELECT count(DISTINCT position) FROM paragraph_tags WHERE article_id = articles.id)
                 FROM articles {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?""",
@@ -113,11 +124,11 @@ class Store:
 
     def article_ids(self, order: str = "newest", tag: str | None = None) -> list[int]:
         where, params = self._filter(tag)
-        return [r[0] for r in self.db.execute(f"SELECT id FROM articles {where} ORDER BY {ORDERS[order]}", params)]
+        return [r[0] for r in self.conn.execute(f"SELECT id FROM articles {where} ORDER BY {ORDERS[order]}", params)]
 
     def article(self, article_id: int) -> Article:
         """The article with its paragraphs, spans, tags and notes."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id, title, source, url, author, published, caption, imported_at, annotated_at, read_at, starred "
             "FROM articles WHERE id = ?",
             [article_id],
@@ -133,19 +144,19 @@ class Store:
         )
 
     def _notes(self, article_id: int) -> dict[int | None, str]:
-        rows = self.db.execute("SELECT position, body FROM notes WHERE article_id = ?", [article_id])
+        rows = self.conn.execute("SELECT position, body FROM notes WHERE article_id = ?", [article_id])
         return {position: body for position, body in rows}
 
     def _paragraphs(self, article_id: int, notes: dict[int | None, str]) -> tuple[Paragraph, ...]:
         spans: dict[int, list[Span]] = {}
-        for r in self.db.execute(
+        for r in self.conn.execute(
             'SELECT position, start, "end", label, text, value, type, origin FROM spans '
             "WHERE article_id = ? ORDER BY position, start",
             [article_id],
         ):
             spans.setdefault(r[0], []).append(Span(r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", r[7] or "model"))
         tags: dict[int, list[str]] = {}
-        for position, name in self.db.execute(
+        for position, name in self.conn.execute(
             "SELECT position, name FROM paragraph_tags JOIN tags ON tags.id = tag_id WHERE article_id = ? "
             "ORDER BY tags.key = 0, tags.key, tags.name",
             [article_id],
@@ -153,20 +164,20 @@ class Store:
             tags.setdefault(position, []).append(name)
         return tuple(
             Paragraph(pos, text, fp, tuple(spans.get(pos, ())), tuple(tags.get(pos, ())), notes.get(pos, ""))
-            for pos, text, fp in self.db.execute(
+            for pos, text, fp in self.conn.execute(
                 "SELECT position, text, fingerprint FROM paragraphs WHERE article_id = ? ORDER BY position", [article_id]
             )
         )
 
     def mark_read(self, article_id: int, read: bool = True) -> None:
-        with self.db.atomic():
-            self.db.execute("UPDATE articles SET read_at = ? WHERE id = ?", [now() if read else None, article_id])
+        with atomic(self.conn):
+            self.conn.execute("UPDATE articles SET read_at = ? WHERE id = ?", [now() if read else None, article_id])
 
     # Tags ------------------------------------------------------------------
 
     def tags(self) -> list[Tag]:
         """All tags: the numbered ones first, in key order, then by name."""
-        rows = self.db.execute("SELECT id, name, key FROM tags ORDER BY key = 0, key, name COLLATE NOCASE")
+        rows = self.conn.execute("SELECT id, name, key FROM tags ORDER BY key = 0, key, name COLLATE NOCASE")
         return [Tag(id=r[0], name=r[1], key=r[2] or 0) for r in rows]
 
     def create_tag(self, name: str) -> Tag:
@@ -174,36 +185,37 @@ class Store:
         name = clean_line(name)
         if not name:
             raise StoreError("a tag needs a name")
-        found = self.db.execute("SELECT id, name, key FROM tags WHERE name = ?", [name]).fetchone()
+        found = self.conn.execute("SELECT id, name, key FROM tags WHERE name = ?", [name]).fetchone()
         if found:
             return Tag(found[0], found[1], found[2] or 0)
-        used = {r[0] for r in self.db.execute("SELECT key FROM tags WHERE key > 0")}
+        used = {r[0] for r in self.conn.execute("SELECT key FROM tags WHERE key > 0")}
         key = next((k for k in range(1, 10) if k not in used), 0)
-        with self.db.atomic():
-            tag_id = self.db["tags"].insert({"name": name, "key": key, "created_at": now()}).last_pk
+        with atomic(self.conn):
+            tag_id = self.conn.execute(
+                "INSERT INTO tags (name, key, created_at) VALUES (?, ?, ?)", [name, key, now()]).lastrowid
         return Tag(int(tag_id), name, key)
 
     def tag_for_key(self, key: int) -> Tag | None:
-        row = self.db.execute("SELECT id, name, key FROM tags WHERE key = ?", [key]).fetchone()
+        row = self.conn.execute("SELECT id, name, key FROM tags WHERE key = ?", [key]).fetchone()
         return Tag(row[0], row[1], row[2]) if row else None
 
     def toggle_tag(self, article_id: int, position: int, tag_id: int) -> bool:
         """Toggle a tag on a paragraph; True when the tag is now on."""
         where = "article_id = ? AND position = ? AND tag_id = ?"
-        with self.db.atomic():
-            if self.db.execute(f"SELECT 1 FROM paragraph_tags WHERE {where}", [article_id, position, tag_id]).fetchone():
-                self.db.execute(f"DELETE FROM paragraph_tags WHERE {where}", [article_id, position, tag_id])
+        with atomic(self.conn):
+            if self.conn.execute(f"SELECT 1 FROM paragraph_tags WHERE {where}", [article_id, position, tag_id]).fetchone():
+                self.conn.execute(f"DELETE FROM paragraph_tags WHERE {where}", [article_id, position, tag_id])
                 return False
-            self.db["paragraph_tags"].insert(
-                {"article_id": article_id, "position": position, "tag_id": tag_id,
-                 "fingerprint": self._paragraph_fingerprint(article_id, position), "created_at": now()}
+            self.conn.execute(
+                "INSERT INTO paragraph_tags (article_id, position, tag_id, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
+                [article_id, position, tag_id, self._paragraph_fingerprint(article_id, position), now()],
             )
         return True
 
     def _paragraph_fingerprint(self, article_id: int, position: int | None) -> str | None:
         if position is None:
             return None
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT fingerprint FROM paragraphs WHERE article_id = ? AND position = ?", [article_id, position]
         ).fetchone()
         if row is None:
@@ -219,51 +231,48 @@ class Store:
         """Save the note on a paragraph (or the article, position None); empty deletes it."""
         place = "article_id = ? AND coalesce(position, -1) = coalesce(?, -1)"
         stamp = now()
-        with self.db.atomic():
-            found = self.db.execute(f"SELECT id, body FROM notes WHERE {place}", [article_id, position]).fetchone()
+        with atomic(self.conn):
+            found = self.conn.execute(f"SELECT id, body FROM notes WHERE {place}", [article_id, position]).fetchone()
             if not body.strip():
-                self.db.execute(f"DELETE FROM notes WHERE {place}", [article_id, position])
+                self.conn.execute(f"DELETE FROM notes WHERE {place}", [article_id, position])
             elif found and found[1] != body:
-                self.db["notes"].update(found[0], {"body": body, "updated_at": stamp})
+                self.conn.execute("UPDATE notes SET body = ?, updated_at = ? WHERE id = ?", [body, stamp, found[0]])
             elif not found:
-                self.db["notes"].insert(
-                    {"article_id": article_id, "position": position, "body": body, "created_at": stamp,
-                     "updated_at": stamp, "fingerprint": self._paragraph_fingerprint(article_id, position)}
+                self.conn.execute(
+                    "INSERT INTO notes (article_id, position, fingerprint, body, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [article_id, position, self._paragraph_fingerprint(article_id, position), body, stamp, stamp],
                 )
 
     # Annotation ------------------------------------------------------------
 
     def unannotated(self, limit: int = 100) -> list[int]:
         """Articles whose spans are not stored yet, oldest import first."""
-        rows = self.db.execute("SELECT id FROM articles WHERE annotated_at IS NULL ORDER BY id LIMIT ?", [limit])
+        rows = self.conn.execute("SELECT id FROM articles WHERE annotated_at IS NULL ORDER BY id LIMIT ?", [limit])
         return [r[0] for r in rows]
 
     def count_unannotated(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles WHERE annotated_at IS NULL").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM articles WHERE annotated_at IS NULL").fetchone()[0]
 
     def annotation_input(self, article_id: int) -> tuple[str, list[str]]:
         """The article's date and paragraph texts, as the annotator wants them."""
-        row = self.db.execute("SELECT published, imported_at FROM articles WHERE id = ?", [article_id]).fetchone()
-        texts = [r[0] for r in self.db.execute(
+        row = self.conn.execute("SELECT published, imported_at FROM articles WHERE id = ?", [article_id]).fetchone()
+        texts = [r[0] for r in self.conn.execute(
             "SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position", [article_id])]
         return (row[0] or row[1][:10]) if row else "", texts
 
     def save_spans(self, article_id: int, spans: Sequence[Iterable[Span]]) -> None:
         """Replace the model's spans of an article (one list per paragraph) in one transaction."""
-        with self.db.atomic():
-            self.db.execute("DELETE FROM spans WHERE article_id = ?", [article_id])
-            self.db["spans"].insert_all(
-                {"article_id": article_id, "position": pos, "start": s.start, "end": s.end, "label": s.label,
-                 "text": s.text, "value": s.value or None, "type": s.type or None, "origin": s.origin}
-                for pos, paragraph_spans in enumerate(spans) for s in paragraph_spans
-            )
-            self.db.execute("UPDATE articles SET annotated_at = ? WHERE id = ?", [now(), article_id])
+        with atomic(self.conn):
+            self.conn.execute("DELETE FROM spans WHERE article_id = ?", [article_id])
+            insert_spans(self.conn, article_id, enumerate(spans))
+            self.conn.execute("UPDATE articles SET annotated_at = ? WHERE id = ?", [now(), article_id])
 
     # Entity corrections -----------------------------------------------------
 
     def rules(self) -> list[EntityRule]:
         """The reader's corrections, oldest first."""
-        rows = self.db.execute("SELECT id, text, action, label FROM entity_rules ORDER BY id")
+        rows = self.conn.execute("SELECT id, text, action, label FROM entity_rules ORDER BY id")
         return [EntityRule(r[0], r[1], r[2], r[3] or "") for r in rows]
 
     def add_rule(self, text: str, action: str, label: str = "") -> tuple[EntityRule, int]:
@@ -274,22 +283,23 @@ class Store:
         text = clean_line(text)
         if not text or action not in ACTIONS or (action != "remove" and not label):
             raise StoreError("a correction needs the entity's text, an action and (unless removing) a label")
-        with self.db.atomic():
-            self.db.execute("DELETE FROM entity_rules WHERE text = ? COLLATE NOCASE", [text])
-            rule_id = self.db["entity_rules"].insert(
-                {"text": text, "action": action, "label": label or None, "created_at": now()}).last_pk
+        with atomic(self.conn):
+            self.conn.execute("DELETE FROM entity_rules WHERE text = ? COLLATE NOCASE", [text])
+            rule_id = self.conn.execute(
+                "INSERT INTO entity_rules (text, action, label, created_at) VALUES (?, ?, ?, ?)",
+                [text, action, label or None, now()]).lastrowid
             rule = EntityRule(int(rule_id), text, action, label)
-            changed = apply_everywhere(self.db, rule)
+            changed = apply_everywhere(self.conn, rule)
         return rule, changed
 
     def delete_rule(self, rule_id: int) -> int:
         """Forget a correction; articles it touched are annotated again. Returns how many."""
-        row = self.db.execute("SELECT text FROM entity_rules WHERE id = ?", [rule_id]).fetchone()
+        row = self.conn.execute("SELECT text FROM entity_rules WHERE id = ?", [rule_id]).fetchone()
         if row is None:
             return 0
-        with self.db.atomic():
-            self.db.execute("DELETE FROM entity_rules WHERE id = ?", [rule_id])
-            cursor = self.db.execute(
+        with atomic(self.conn):
+            self.conn.execute("DELETE FROM entity_rules WHERE id = ?", [rule_id])
+            cursor = self.conn.execute(
                 "UPDATE articles SET annotated_at = NULL WHERE id IN (SELECT article_id FROM paragraphs "
                 "WHERE instr(lower(text), lower(?)) > 0)", [row[0]])
         return cursor.rowcount
@@ -298,4 +308,4 @@ class Store:
 
     def search(self, query: str, limit: int = 50):
         """Ranked full-text search over titles, bodies and notes; any text is a valid query."""
-        return search_library(self.db, query, limit)
+        return search_library(self.conn, query, limit)

@@ -35,7 +35,7 @@ async def _open_homs(app, pilot) -> int:
 
 @pytest.fixture
 def app(db_path, tmp_path):
-    return make_app(db_path, export_dir=tmp_path / "export", seed=True)
+    return make_app(db_path, export_dir=tmp_path / "export", seed=True, annotate_delay=0)
 
 
 async def test_first_run_seeds_samples_and_annotates_in_background(app, db_path):
@@ -156,7 +156,7 @@ async def test_hostile_text_is_shown_literally_and_runs_nothing(db_path, tmp_pat
     [outcome] = import_paths(store, [source])
     store.set_note(outcome.article_id, 0, "[@click=app.quit]note[/]")
     store.close()
-    app = make_app(db_path, export_dir=tmp_path / "export")
+    app = make_app(db_path, export_dir=tmp_path / "export", annotate_delay=0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await app.workers.wait_for_complete()

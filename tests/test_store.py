@@ -8,7 +8,8 @@ import pytest
 
 from store.db import StoreError
 from store.importers import import_paths
-from store.schema import SCHEMA_VERSION, STARTER_TAGS
+from store.db import SCHEMA_VERSION
+from store.schema import STARTER_TAGS
 from store.store import Store
 from tests.conftest import HOMS, SAMPLES
 
@@ -107,3 +108,9 @@ def test_truncated_database_is_refused(tmp_path):
     path.write_bytes(data[:200])
     with pytest.raises(StoreError):
         Store(path)
+
+
+def test_schema_version_counts_the_migrations():
+    from store.schema import migrations
+
+    assert SCHEMA_VERSION == len(migrations._migrations)

@@ -10,7 +10,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from store.pipeline import seed
 from store.store import Store
 from tui.bindings import described_bindings
 from tui.screens.main_screen import MainScreen
@@ -23,16 +22,19 @@ class NewsglossApp(App):
     TITLE = "newsgloss"
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, db_path: Path, export_dir: Path, seed_samples: bool = False) -> None:
+    def __init__(self, store: Store, export_dir: Path, seed_samples: bool = False, annotate_delay: float = 1.0) -> None:
         super().__init__()
-        self.store = Store(db_path)
+        self.store = store
         self.export_dir = export_dir
         self.seed_samples = seed_samples
+        self.annotate_delay = annotate_delay
 
     def on_mount(self) -> None:
         if self.seed_samples:
+            from store.pipeline import seed
+
             seed(self.store)
-        self.push_screen(MainScreen(self.store, self.export_dir))
+        self.push_screen(MainScreen(self.store, self.export_dir, self.annotate_delay))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -46,7 +48,15 @@ class NewsglossApp(App):
         self.store.close()
 
 
-def make_app(db_path: Path | str, export_dir: Path | str | None = None, seed: bool = False) -> NewsglossApp:
-    """Build the app on the database at `db_path`; `seed` fills it with the sample articles."""
+def make_app(
+    db_path: Path | str,
+    export_dir: Path | str | None = None,
+    seed: bool = False,
+    annotate_delay: float = 1.0,
+    store: Store | None = None,
+) -> NewsglossApp:
+    """Build the app on the database at `db_path` (or the `store` already open on it); `seed` fills
+    it with the sample articles; background annotation starts `annotate_delay` s after the first screen."""
     db_path = Path(db_path)
-    return NewsglossApp(db_path, Path(export_dir) if export_dir else db_path.parent / "export", seed_samples=seed)
+    export = Path(export_dir) if export_dir else db_path.parent / "export"
+    return NewsglossApp(store or Store(db_path), export, seed_samples=seed, annotate_delay=annotate_delay)

@@ -50,10 +50,11 @@ def main(ctx: click.Context, db: Path | None, export_dir: Path | None, no_seed: 
         return
     path = db or default_db()
     fresh = not path.exists()
-    _open(path).close()
+    store = _open(path)  # a damaged or newer file stops here, with its one-line reason
     from tui.app import make_app
 
-    app = make_app(db_path=path, export_dir=export_dir or default_export_dir(), seed=fresh and not no_seed)
+    app = make_app(db_path=path, export_dir=export_dir or default_export_dir(), seed=fresh and not no_seed,
+                   store=store)
     app.run()
     if app.return_code:
         sys.exit(app.return_code)

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from store.models import Span
 
-MARK = "\x00mark"
+from tui.widgets.corrections import MARK
 
 
 class EntityList(ModalScreen[Span | str | None]):

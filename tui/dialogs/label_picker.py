@@ -17,7 +17,7 @@ LABELS = (
     ("EVENT", "named event"), ("PRODUCT", "product"), ("WORK_OF_ART", "title of a work"), ("LAW", "law"),
     ("LANGUAGE", "language"),
 )
-REMOVE = "\x00remove"
+from tui.widgets.corrections import REMOVE
 
 
 class LabelPicker(ModalScreen[str | None]):

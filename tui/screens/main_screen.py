@@ -16,7 +16,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.store import Store
 from tui.bindings import described_bindings
-from tui.dialogs.help_screen import HelpScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
 from tui.widgets.search_panel import SearchPanel
@@ -45,23 +44,31 @@ class MainScreen(Screen):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, MainScreen.AnnotationProgress) and message.article_id == self.article_id
 
-    def __init__(self, store: Store, export_dir: Path) -> None:
+    def __init__(self, store: Store, export_dir: Path, annotate_delay: float = 1.0) -> None:
         super().__init__()
         self.store = store
         self.export_dir = export_dir
+        self.annotate_delay = annotate_delay
         self._before_search: object = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ArticleList(self.store, id="articles")
-                yield SearchPanel(self.store, id="search")
             yield Reader(self.store, self.export_dir, id="reader")
         yield Static("", id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
+        # The model loads in the background; starting it a moment after the first paint keeps
+        # it off the way to the first screen.
+        if self.annotate_delay:
+            self.set_timer(self.annotate_delay, self._start_backlog)
+        else:
+            self._start_backlog()
+
+    def _start_backlog(self) -> None:
         if self.store.count_unannotated():
             self.annotate_backlog()
 
@@ -134,18 +141,28 @@ class MainScreen(Screen):
         back = self._before_search if isinstance(self._before_search, Reader) else self.query_one(ArticleList)
         back.focus()
 
+    def _search_panel(self) -> SearchPanel:
+        """The search panel, mounted the first time it is wanted (it is not on the first screen)."""
+        panels = self.query(SearchPanel)
+        if panels:
+            return panels.first()
+        panel = SearchPanel(self.store, id="search")
+        self.query_one("#left").mount(panel)
+        return panel
+
     def action_search(self) -> None:
         self._before_search = self.focused
         self.query_one(ArticleList).display = False
-        self.query_one(SearchPanel).open()
+        panel = self._search_panel()
+        panel.call_after_refresh(panel.open)
 
     def action_focus_list(self) -> None:
-        if not self.query_one(SearchPanel).has_class("-open"):
+        if not any(panel.has_class("-open") for panel in self.query(SearchPanel)):
             self.query_one(ArticleList).focus()
 
     def binding_nodes(self) -> list:
         """The widgets whose bindings the help and the command palette list."""
-        return [self.query_one(ArticleList), self.query_one(Reader), self.query_one(SearchPanel), self, self.app]
+        return [self.query_one(ArticleList), self.query_one(Reader), self._search_panel(), self, self.app]
 
     def binding_rows(self) -> list[tuple[str, str, str]]:
         """(key, description, where) for every binding of the list, reader, search, screen and app."""
@@ -156,4 +173,6 @@ class MainScreen(Screen):
         ]
 
     def action_help(self) -> None:
+        from tui.dialogs.help_screen import HelpScreen
+
         self.app.push_screen(HelpScreen(self.binding_rows()))

@@ -9,10 +9,9 @@ from textual.message import Message
 
 from store.db import StoreError
 from store.models import Span
-from tui.dialogs.entity_list import MARK, EntityList
-from tui.dialogs.label_picker import REMOVE, LabelPicker
-from tui.dialogs.rules_screen import RulesScreen
-from tui.dialogs.word_selector import WordSelector
+
+MARK = "\x00mark"  # the entity list's "mark a missed entity" choice
+REMOVE = "\x00remove"  # the label picker's "not an entity" choice
 
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -51,12 +50,16 @@ class Corrections:
             return
         unique = {(s.text, s.label): s for s in paragraph.spans if s.label not in NOT_NAMES}
         spans = list(unique.values())
+        from tui.dialogs.entity_list import EntityList
+
         self.app.push_screen(EntityList(spans), self._entity_chosen)
 
     def _entity_chosen(self, choice: Span | str | None) -> None:
         if choice == MARK:
             self.action_mark_entity()
         elif isinstance(choice, Span):
+            from tui.dialogs.label_picker import LabelPicker
+
             picker = LabelPicker(f"“{choice.text}” is…", current=choice.label, removable=True)
             self.app.push_screen(picker, lambda label: self._relabelled(choice.text, label))
 
@@ -69,14 +72,20 @@ class Corrections:
     def action_mark_entity(self) -> None:
         paragraph = self._paragraph()
         if paragraph is not None:
+            from tui.dialogs.word_selector import WordSelector
+
             self.app.push_screen(WordSelector(paragraph.text), self._words_chosen)
 
     def _words_chosen(self, words: str | None) -> None:
         if words:
+            from tui.dialogs.label_picker import LabelPicker
+
             self.app.push_screen(LabelPicker(f"“{words}” is…"),
                                  lambda label: label and label != REMOVE and self._save_rule(words, "add", label))
 
     def action_rules(self) -> None:
+        from tui.dialogs.rules_screen import RulesScreen
+
         self.app.push_screen(RulesScreen(self.store), self._rules_closed)
 
     def _rules_closed(self, deleted: int | None) -> None:

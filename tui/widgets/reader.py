@@ -16,8 +16,6 @@ from textual.widgets import Static
 from store.db import StoreError
 from store.models import Article
 from store.store import Store
-from tui.dialogs.note_editor import NoteEditor
-from tui.dialogs.tag_picker import TagPicker
 from tui.widgets.corrections import Corrections
 from tui.widgets.highlight import legend_text
 from tui.widgets.paragraph_view import ParagraphView
@@ -204,6 +202,8 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
     def action_pick_tag(self) -> None:
         if not self.article or not self.article.paragraphs:
             return
+        from tui.dialogs.tag_picker import TagPicker
+
         on = set(self.article.paragraphs[self.cursor].tags)
         self.app.push_screen(TagPicker(self.store.tags(), on), self._picked)
 
@@ -232,6 +232,8 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
             else:
                 self._refresh_paragraph(position)
             self.post_message(self.AnnotationsChanged(article_id))
+
+        from tui.dialogs.note_editor import NoteEditor
 
         self.app.push_screen(NoteEditor(heading, self.store.note(article_id, position), save), closed)
 
