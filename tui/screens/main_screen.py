@@ -65,10 +65,12 @@ class MainScreen(Screen):
         # it off the way to the first screen.
         if self.annotate_delay:
             self.set_timer(self.annotate_delay, self._start_backlog)
+            self.call_after_refresh(lambda: self.set_timer(0.05, self.query_one(Reader).warm_up))
         else:
             self._start_backlog()
 
     def _start_backlog(self) -> None:
+        self.query_one(Reader).warm_up()
         if self.store.count_unannotated():
             self.annotate_backlog()
 
@@ -120,7 +122,7 @@ class MainScreen(Screen):
         reader.show(article_id)
         reader.focus()
         self.store.mark_read(article_id)
-        self.query_one(ArticleList).reload()
+        self.query_one(ArticleList).mark_read(article_id)
 
     @on(ArticleList.ArticleSelected)
     @on(SearchPanel.ResultChosen)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import events
@@ -68,6 +68,15 @@ class ArticleList(ScrollView, can_focus=True):
         if keep is not None:
             self.cursor = min(keep, max(self._count - 1, 0))
         self.refresh()
+
+    def mark_read(self, article_id: int) -> None:
+        """Clear the unread mark of one cached row (the store already saved it)."""
+        for rows in self._pages.values():
+            for index, row in enumerate(rows):
+                if row.id == article_id and row.unread:
+                    rows[index] = replace(row, unread=False)
+                    self.refresh()
+                    return
 
     @property
     def count(self) -> int:

@@ -10,11 +10,10 @@ from textual import work
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Static
 
 from store.db import StoreError
-from store.models import Article
+from store.models import Article, Paragraph
 from store.store import Store
 from tui.widgets.corrections import Corrections
 from tui.widgets.highlight import legend_text
@@ -74,7 +73,8 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         self.export_dir = export_dir
         self.article: Article | None = None
         self.cursor = 0
-        self._views: list[ParagraphView] = []
+        self._views: list[ParagraphView] = []  # the open article's paragraphs
+        self._pool: list[ParagraphView] = []  # every mounted paragraph view, shown or hidden
 
     def style_of(self, name: str):
         return self.get_component_rich_style(f"reader--{name}", partial=True)
@@ -101,22 +101,44 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         if not self.article.annotated:
             self.annotate_now(article_id)
 
+    def _ensure_frame(self) -> None:
+        if not self.query(".reader-legend"):
+            self.remove_children()
+            self.mount(Static(classes="reader-head"), Static(legend_text(self.style_of), classes="reader-legend"),
+                       Static(classes="reader-article-note"))
+
+    def warm_up(self, count: int = 24) -> None:
+        """Mount hidden paragraph views ahead of time (after the first screen), so opening is quick."""
+        self._ensure_frame()
+        blank = Paragraph(-1, "", "")
+        pool = [ParagraphView(blank, self.style_of) for _ in range(max(0, count - len(self._pool)))]
+        for view in pool:
+            view.display = False
+        self.mount_all(pool)
+        self._pool += pool
+
     def _render_article(self) -> None:
+        """Show self.article in pooled widgets: mounting is the slow part, updating is not."""
         article = self.article
         assert article is not None
-        self._views = [
-            ParagraphView(p, self.style_of, classes="-current" if p.position == self.cursor else "")
-            for p in article.paragraphs
-        ]
-        widgets: list[Widget] = [
-            Static(self._head(article), classes="reader-head"),
-            Static(legend_text(self.style_of), classes="reader-legend"),
-        ]
-        if article.note.strip():
-            widgets.append(Static(self._article_note(article), classes="reader-article-note"))
+        self._ensure_frame()
+        extra = [ParagraphView(Paragraph(-1, "", ""), self.style_of)
+                 for _ in range(len(article.paragraphs) - len(self._pool))]
+        if extra:
+            self.mount_all(extra)
+            self._pool += extra
         with self.app.batch_update():
-            self.remove_children()
-            self.mount_all([*widgets, *self._views])
+            self.query_one(".reader-head", Static).update(self._head(article))
+            note = self.query_one(".reader-article-note", Static)
+            note.display = bool(article.note.strip())
+            note.update(self._article_note(article) if note.display else "")
+            for view, paragraph in zip(self._pool, article.paragraphs):
+                view.set_class(paragraph.position == self.cursor, "-current")
+                view.update_paragraph(paragraph)
+                view.display = True
+            for view in self._pool[len(article.paragraphs):]:
+                view.display = False
+            self._views = self._pool[: len(article.paragraphs)]
         self.scroll_home(animate=False)
 
     def _head(self, article: Article) -> Text:

@@ -1,0 +1,127 @@
+"""The measurements: each returns seconds (and peak memory in KiB where it says)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.terminal import start
+
+BIN = str(Path(sys.executable).parent / "newsgloss")
+QUERIES = ["ceasefire", "Homs", "election vote", "hello-world", "c++", '"unbalanced', "AND", "*", "minister talks",
+           "Geneva Reuters", "aid agency", "securi"]
+
+
+def run_child(argv: list[str]) -> tuple[float, int]:
+    """Run a command to the end: (seconds, peak resident KiB of that process)."""
+    started = time.monotonic()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    if status != 0:
+        raise RuntimeError(f"{argv[:3]} failed with status {status}")
+    return time.monotonic() - started, usage.ru_maxrss
+
+
+def ingest(library: Path, db: Path) -> tuple[float, int]:
+    """Import a JSONL library into a new database, annotation left for later."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return run_child([BIN, "import", "--no-annotate", "--db", str(db), str(library)])
+
+
+def annotate_newest(db: Path, count: int = 30) -> None:
+    """Annotate the articles on the first screen, so opening one reads stored spans."""
+    from store.annotate import annotate_articles
+    from store.store import Store
+
+    store = Store(db)
+    ids = [row.id for row in store.article_page(0, count)]
+    todo = [i for i in ids if i in set(store.unannotated(limit=10**9))] if store.count_unannotated() else []
+    for article_id, spans in zip(todo, annotate_articles([store.annotation_input(i) for i in todo])):
+        store.save_spans(article_id, spans)
+    store.close()
+
+
+def _vm_hwm(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0])
+
+
+def first_screen(db: Path, count: int) -> dict:
+    """The real program in a pty: first screen painted; G to the last article; Enter to read one."""
+    oldest = sqlite3.connect(db).execute("SELECT min(published) FROM articles").fetchone()[0]
+    session = start([BIN, "--db", str(db), "--no-seed"])
+    first = session.wait_for(f"{count} articles")
+    memory = _vm_hwm(session.pid)
+    sent = session.send("G")
+    session.wait_for(oldest)
+    last = time.monotonic() - sent
+    session.send("g")
+    session.wait_for(f"{count} articles")
+    sent = session.send("\r")
+    session.wait_for("Legend:")
+    opened = time.monotonic() - sent
+    session.finish()
+    return {"first": first, "memory": memory, "last": last, "open": opened}
+
+
+def search(db: Path) -> list[float]:
+    """Seconds per query (in-process, the store's search, a warm connection)."""
+    from store.store import Store
+
+    store = Store(db)
+    store.search("warm up")
+    times = []
+    for query in QUERIES:
+        started = time.perf_counter()
+        store.search(query, limit=50)
+        times.append(time.perf_counter() - started)
+    store.close()
+    return times
+
+
+def annotate_on_open(words: int = 1000, runs: int = 5) -> list[float]:
+    """Annotating a not-yet-annotated article of `words` words with the model already loaded."""
+    from benchmarks.synth import Writer
+    from store.annotate import annotate_paragraphs
+
+    writer = Writer(11)
+    article = writer.article(0, words)
+    paragraphs = article["body"].split("\n\n")
+    annotate_paragraphs(["Warm the model up on Monday."], "2024-12-06")
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        annotate_paragraphs(paragraphs, article["published"])
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def annotation_speed(library: Path, articles: int = 200) -> dict:
+    """Words per second: raw spaCy (NER only) against the annotator, one and two processes, same text."""
+    from store.annotate import annotate_articles, load_nlp
+
+    records = [json.loads(line) for _, line in zip(range(articles), library.open(encoding="utf-8"))]
+    inputs = [(r["published"], r["body"].split("\n\n")) for r in records]
+    texts = [p for _, paragraphs in inputs for p in paragraphs]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:20]))
+    result = {}
+    for name, run in (("raw spaCy NER", lambda: list(nlp.pipe(texts, batch_size=64))),
+                      ("newsgloss, 1 process", lambda: annotate_articles(inputs, processes=1)),
+                      ("newsgloss, 2 processes", lambda: annotate_articles(inputs, processes=2))):
+        started = time.perf_counter()
+        run()
+        result[name] = words / (time.perf_counter() - started)
+    return result
+
+
+def summary(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
