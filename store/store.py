@@ -19,6 +19,20 @@ ORDERS = {
 }
 
 
+MAX_PARAGRAPH = 20_000  # characters; longer runs of text are cut at a space
+
+
+def bounded(paragraph: str) -> list[str]:
+    """A paragraph cut into pieces of at most MAX_PARAGRAPH characters, at spaces where there are any."""
+    pieces = []
+    while len(paragraph) > MAX_PARAGRAPH:
+        cut = paragraph.rfind(" ", MAX_PARAGRAPH // 2, MAX_PARAGRAPH)
+        cut = cut if cut > 0 else MAX_PARAGRAPH
+        pieces.append(paragraph[:cut].strip())
+        paragraph = paragraph[cut:]
+    return [*pieces, paragraph.strip()] if paragraph.strip() else pieces
+
+
 class Store:
     """One newsgloss library. Open one per thread: connections do not cross threads."""
 
@@ -57,7 +71,7 @@ class Store:
             yield from self._add_batch(batch)
 
     def _prepared(self, draft: Draft) -> tuple[str, list[str], str, list[str]] | None:
-        paragraphs = [p for p in draft.paragraphs if p.strip()]
+        paragraphs = [piece for p in draft.paragraphs if p.strip() for piece in bounded(p)]
         if not paragraphs:
             return None
         title = clean_line(draft.title) or paragraphs[0][:80]

@@ -8,18 +8,30 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from store.importers.common import MAX_BYTES, ImportProblem, decode
+from store.importers.feed import MAX_FEED_BYTES, fetch, read_feed
+from store.importers.html import read_html
 from store.importers.jsonl import read_json, read_jsonl
 from store.importers.markdown import read_markdown
 from store.importers.text import read_text
 from store.models import Draft, ImportOutcome
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-           ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+           ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".html": "html", ".htm": "html",
+           ".xml": "feed", ".rss": "feed", ".atom": "feed"}
+READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}
 
 
-def expand(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Files named, and the supported files inside folders named (sorted, hidden ones skipped)."""
-    for path in map(Path, paths):
+def is_url(path: Path | str) -> bool:
+    return str(path).lower().startswith(("http://", "https://"))
+
+
+def expand(paths: Iterable[Path | str]) -> Iterator[Path | str]:
+    """Files named, feed addresses named, and the supported files inside folders (sorted, hidden skipped)."""
+    for item in paths:
+        if is_url(item):
+            yield str(item)
+            continue
+        path = Path(item)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -30,18 +42,30 @@ def expand(paths: Iterable[Path | str]) -> Iterator[Path]:
             yield path
 
 
-def read_path(path: Path) -> Iterator[tuple[str, Draft | ImportProblem]]:
-    """Yield (name, draft or problem) for each article a file holds."""
+def read_path(path: Path | str) -> Iterator[tuple[str, Draft | ImportProblem]]:
+    """Yield (name, draft or problem) for each article a file (or a feed address) holds."""
     name = str(path)
+    if is_url(path):
+        try:
+            yield from read_feed(fetch(name), name)
+        except ImportProblem as problem:
+            yield name, problem
+        return
+    path = Path(path)
     kind = FORMATS.get(path.suffix.lower())
     try:
         if kind is None:
             raise ImportProblem(f"unsupported file type {path.suffix or '(none)'!r}")
+        if not path.is_file():
+            raise ImportProblem("not a regular file" if path.exists() else "cannot read: no such file")
         if kind == "jsonl":
             yield from read_jsonl(stream_lines(path), name)
             return
-        if path.stat().st_size > MAX_BYTES:
-            raise ImportProblem(f"larger than {MAX_BYTES // 2**20} MB")
+        if path.stat().st_size > (MAX_FEED_BYTES if kind == "feed" else MAX_BYTES):
+            raise ImportProblem(f"larger than {(MAX_FEED_BYTES if kind == 'feed' else MAX_BYTES) // 2**20} MB")
+        if kind == "feed":
+            yield from read_feed(path.read_bytes(), name)
+            return
         text = decode(path.read_bytes())
         if not text.strip():
             raise ImportProblem("empty file")
@@ -55,7 +79,7 @@ def read_path(path: Path) -> Iterator[tuple[str, Draft | ImportProblem]]:
         yield from read_json(text, name)
         return
     try:
-        yield name, (read_markdown if kind == "markdown" else read_text)(text, name)
+        yield name, READERS[kind](text, name)
     except ImportProblem as problem:
         yield name, problem
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from store.clean import clean_text
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024  # one article file; JSONL files are streamed and have no limit
 
 
 class ImportProblem(Exception):

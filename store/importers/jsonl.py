@@ -19,6 +19,8 @@ def draft_from_record(record: object, origin: str) -> Draft:
     if not isinstance(body, str) or not body.strip():
         raise ImportProblem('no "body" or "text" string')
     paragraphs = split_paragraphs(clean_text(body), single_newlines="\n\n" not in body)
+    if not paragraphs:
+        raise ImportProblem("no text left once control characters are removed")
     title = clean_text(as_text(record.get("title")))
     return Draft(
         title=title or title_from(paragraphs[0]),

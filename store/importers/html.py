@@ -1,0 +1,55 @@
+"""Web pages saved from a browser (trafilatura finds the article), and HTML fragments in feeds."""
+
+from __future__ import annotations
+
+import re
+
+from store.clean import clean_line, clean_text
+from store.importers.common import ImportProblem, parse_published
+from store.models import Draft
+from store.paragraphs import split_glued
+
+BLOCKS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "dd", "figcaption")
+
+
+def read_html(text: str, origin: str = "") -> Draft:
+    """The main text and metadata (title, author, date, site) of a saved web page."""
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                               include_tables=False)
+    except Exception as error:  # trafilatura/lxml raise many kinds on broken markup
+        raise ImportProblem(f"cannot read the HTML ({type(error).__name__})") from None
+    if document is None or not (document.text or "").strip():
+        raise ImportProblem("no article text found in the HTML")
+    title = clean_line(document.title or "")
+    lines = [clean_text(line).strip() for line in document.text.split("\n")]
+    if lines and title and lines[0].casefold() == title.casefold():
+        lines = lines[1:]
+    paragraphs = [piece for line in lines if line for piece in split_glued(line)]
+    return Draft(
+        title=title, paragraphs=tuple(paragraphs), source=clean_line(document.sitename or ""),
+        url=clean_line(document.url or ""), author=clean_line(document.author or ""),
+        published=parse_published(document.date or ""), origin=origin,
+    )
+
+
+def _plain_paragraphs(text: str) -> list[str]:
+    return [p for block in text.split("\n\n") for p in split_glued(" ".join(block.split()))]
+
+
+def fragment_paragraphs(fragment: str) -> list[str]:
+    """Paragraphs of an HTML fragment (a feed item's content); plain text is split on blank lines."""
+    fragment = clean_text(fragment)
+    if "<" not in fragment:
+        return _plain_paragraphs(fragment)
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml refuses some fragments outright; fall back to the text between tags
+        return _plain_paragraphs(re.sub(r"<[^>]*>|[<>]", " ", fragment))
+    blocks = [element for element in root.iter(*BLOCKS) if not any(a.tag in BLOCKS for a in element.iterancestors())]
+    texts = [element.text_content() for element in blocks] or [root.text_content()]
+    return [p for text in texts for p in split_glued(" ".join(clean_text(text).split())) if p]
