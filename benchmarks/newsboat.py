@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.measure import run_child
+from benchmarks.measure import run_child, vm_hwm
 from benchmarks.terminal import start
 
 
@@ -47,6 +47,7 @@ def measure(library: Path, count: int) -> dict:
     sent = session.send("\r")
     session.wait_for("s:Save")  # the item list of the feed, with all `count` items
     usable = first + (time.monotonic() - sent)
-    memory = session.finish()
+    memory = vm_hwm(session.pid)
+    session.finish()
     shutil.rmtree(folder, ignore_errors=True)
     return {"ingest": ingest, "ingest_memory": ingest_memory, "first": first, "usable": usable, "memory": memory}

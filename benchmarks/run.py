@@ -61,7 +61,8 @@ def bench_size(count: int, runs: int, work: Path) -> list[str]:
                  None),
             _row(f"newsboat: first screen {count:,} (s)", [r["first"] for r in result], "s", None),
             _row(f"newsboat: usable (item list open) {count:,} (s)", [r["usable"] for r in result], "s", None),
-            _row(f"newsboat: peak memory {count:,} (MB)", [r["memory"] / 1024 for r in result], "MB", None),
+            _row(f"newsboat: memory, item list open, {count:,} (MB)", [r["memory"] / 1024 for r in result], "MB",
+                 None),
         ]
     return rows
 

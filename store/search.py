@@ -9,31 +9,52 @@ import sqlite3
 from store.models import SearchHit
 
 _WORD = re.compile(r"\w+")
-_OPEN, _CLOSE = "\x02", "\x03"  # control characters never survive import, so they are safe markers
 
 
 def fts_query(text: str) -> str:
-    """Quote every word; the last one matches as a prefix (search as you type)."""
+    """Quote every word. The last one (from three letters) also matches as a prefix, for search as
+    you type; its exact form is kept, and a prefix two letters shorter is added, because the porter
+    index stores stems that a prefix of the typed word misses ("securi" vs the stem "secur")."""
     words = _WORD.findall(text)
     if not words:
         return ""
     quoted = [f'"{word}"' for word in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    last = words[-1]
+    if len(last) >= 5:  # "securi" also as "secu*", which reaches the stem "secur"
+        quoted[-1] = f'({quoted[-1]} OR "{last}"* OR "{last[:-2]}"*)'
+    elif len(last) >= 3:
+        quoted[-1] = f'({quoted[-1]} OR "{last}"*)'
+    return " AND ".join(quoted)
 
 
-def _marks(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    plain, marks, start = [], [], 0
-    position = 0
-    for char in snippet:
-        if char == _OPEN:
-            start = position
-        elif char == _CLOSE:
-            marks.append((start, position))
-        else:
-            plain.append(char)
-            position += 1
-    return "".join(plain), tuple(marks)
+def snippet(text: str, words: list[str], width: int = 160) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of `text` around the first query word (matched as a word prefix), with every hit
+    in the window marked by offsets. Made here, not by FTS5 snippet(), which re-expands prefix
+    terms on every call."""
+    text = " ".join(text.split())
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, (first.start() if first else 0) - width // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    window = text[start:start + width]
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(text) else ""
+    marks = tuple((m.start() + len(prefix), m.end() + len(prefix)) for m in pattern.finditer(window))
+    return prefix + window + suffix, marks
+
+
+CANDIDATES = 5000  # bm25 is computed over at most this many of the newest matches
+
+
+def _ranked(conn: sqlite3.Connection, table: str, weights: str, query: str, limit: int) -> list[tuple[int, float]]:
+    """(rowid, score) of the best matches. FTS5 walks rowids newest first without sorting, so a very
+    common word costs CANDIDATES rows, not the whole library."""
+    return conn.execute(
+        f"SELECT rowid, score FROM (SELECT rowid, bm25({table}{weights}) AS score FROM {table} "
+        f"WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?",
+        [query, CANDIDATES, limit],
+    ).fetchall()
 
 
 def search_library(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
@@ -41,29 +62,37 @@ def search_library(conn: sqlite3.Connection, text: str, limit: int = 50) -> list
     query = fts_query(text)
     if not query:
         return []
-    rows = conn.execute(
-        f"""
-        WITH hits AS (
-          SELECT * FROM (
-            SELECT a.id, a.title, a.source, a.published,
-                   snippet(articles_fts, -1, '{_OPEN}', '{_CLOSE}', '…', 14) AS snip,
-                   bm25(articles_fts, 4.0, 1.0) AS score
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH :q ORDER BY score LIMIT :n)
-          UNION ALL
-          SELECT * FROM (
-            SELECT a.id, a.title, a.source, a.published,
-                   'note: ' || snippet(notes_fts, 0, '{_OPEN}', '{_CLOSE}', '…', 14) AS snip,
-                   bm25(notes_fts) AS score
-            FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid JOIN articles a ON a.id = n.article_id
-            WHERE notes_fts MATCH :q ORDER BY score LIMIT :n)
-        )
-        SELECT id, title, source, published, snip, min(score) AS best FROM hits GROUP BY id ORDER BY best LIMIT :n
-        """,
-        {"q": query, "n": limit},
-    ).fetchall()
+    articles = _ranked(conn, "articles_fts", ", 4.0, 1.0", query, limit)
+    notes = _ranked(conn, "notes_fts", "", query, limit)
+    note_articles = dict(conn.execute(
+        f"SELECT id, article_id FROM notes WHERE id IN ({','.join('?' * len(notes))})", [r for r, _ in notes]
+    ).fetchall()) if notes else {}
+    best: dict[int, tuple[float, str, int]] = {}
+    for rowid, score in articles:
+        best[rowid] = (score, "article", rowid)
+    for note_id, score in notes:
+        article_id = note_articles[note_id]
+        if article_id not in best or score < best[article_id][0]:
+            best[article_id] = (score, "note", note_id)
+    chosen = sorted(best.items(), key=lambda item: item[1][0])[:limit]
+    if not chosen:
+        return []
+    words = _WORD.findall(text)
+    rows = {row[0]: row[1:] for row in conn.execute(
+        f"SELECT id, title, source, published, body FROM articles WHERE id IN ({','.join('?' * len(chosen))})",
+        [article_id for article_id, _ in chosen],
+    )}
+    note_ids = [rowid for _, (_, kind, rowid) in chosen if kind == "note"]
+    note_bodies = dict(conn.execute(
+        f"SELECT id, body FROM notes WHERE id IN ({','.join('?' * len(note_ids))})", note_ids
+    ).fetchall()) if note_ids else {}
     hits = []
-    for row in rows:
-        snippet, marks = _marks(row[4] or "")
-        hits.append(SearchHit(row[0], row[1], row[2] or "", row[3] or "", snippet, marks))
+    for article_id, (_, kind, rowid) in chosen:
+        title, source, published, body = rows[article_id]
+        if kind == "note":
+            window, marks = snippet(note_bodies.get(rowid, ""), words)
+            window, marks = "note: " + window, tuple((a + 6, b + 6) for a, b in marks)
+        else:
+            window, marks = snippet(body, words)
+        hits.append(SearchHit(article_id, title, source or "", published or "", window, marks))
     return hits

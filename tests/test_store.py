@@ -8,6 +8,7 @@ import pytest
 
 from store.db import StoreError
 from store.importers import import_paths
+from store.models import Draft
 from store.db import SCHEMA_VERSION
 from store.schema import STARTER_TAGS
 from store.store import Store
@@ -114,3 +115,11 @@ def test_schema_version_counts_the_migrations():
     from store.schema import migrations
 
     assert SCHEMA_VERSION == len(migrations._migrations)
+
+
+def test_search_as_you_type_reaches_stems(store):
+    store.add_article(Draft(title="Border security talks", paragraphs=("Security forces met on Monday.",)))
+    for typed in ("sec", "secur", "securi", "securit", "security"):
+        assert [h.title for h in store.search(typed)] == ["Border security talks"], typed
+    [hit] = store.search("securi")
+    assert [hit.snippet[a:b] for a, b in hit.marks] == ["Security"]
