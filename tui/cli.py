@@ -37,7 +37,26 @@ def _open(db: Path | None):
 db_option = click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help="Database file to use.")
 
 
-@click.group(invoke_without_command=True)
+class Commands(click.Group):
+    """Database trouble anywhere becomes one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise click.ClickException("the database is busy: another program kept it locked for 10 s; "
+                                           "nothing was lost, try again") from None
+            raise click.ClickException(f"database error: {error}") from None
+        except sqlite3.DatabaseError as error:
+            raise click.ClickException(f"the database is damaged ({error}); nothing was changed") from None
+
+
+@click.group(cls=Commands, invoke_without_command=True)
 @db_option
 @click.option("--export-dir", type=click.Path(path_type=Path, file_okay=False), help="Where `e` writes Markdown.")
 @click.option("--no-seed", is_flag=True, help="Do not fill a new database with the sample articles.")

@@ -29,7 +29,7 @@ class NoteEditor(ModalScreen[str]):
         Binding("ctrl+s", "close", "Close (saved)", show=False, id="note.save_close"),
     ]
 
-    def __init__(self, heading: str, body: str, save: Callable[[str], None]) -> None:
+    def __init__(self, heading: str, body: str, save: Callable[[str], bool]) -> None:
         super().__init__()
         self.heading = heading
         self.initial = body
@@ -57,9 +57,8 @@ class NoteEditor(ModalScreen[str]):
 
     def _flush(self) -> None:
         body = self.query_one(TextArea).text
-        if body != self._saved:
-            self.save(body)
-            self._saved = body
+        if body != self._saved and self.save(body):
+            self._saved = body  # a failed save is tried again at the next key and on close
 
     def action_close(self) -> None:
         if self._timer is not None:

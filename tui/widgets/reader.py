@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -206,9 +207,21 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=False)
         self.post_message(self.AnnotationsChanged(self.article.id))
 
+    def saving(self, write, *args):
+        """Run a store write; if the database is busy or damaged, say so in one line (and keep going)."""
+        try:
+            return True, write(*args)
+        except (StoreError, sqlite3.Error) as error:
+            reason = "the database is busy (another program is writing); try again" if "locked" in str(error) \
+                else str(error)
+            self.notify(f"Not saved: {reason}", severity="error", markup=False, timeout=8)
+            return False, None
+
     def _toggle(self, tag_id: int, name: str) -> None:
         assert self.article is not None
-        on = self.store.toggle_tag(self.article.id, self.cursor, tag_id)
+        saved, on = self.saving(self.store.toggle_tag, self.article.id, self.cursor, tag_id)
+        if not saved:
+            return
         self._refresh_paragraph(self.cursor)
         self.notify(f"{'Tagged' if on else 'Untagged'} ¶{self.cursor + 1}: {name}", timeout=2, markup=False)
 
@@ -232,19 +245,16 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
     def _picked(self, name: str | None) -> None:
         if not name:
             return
-        try:
-            tag = self.store.create_tag(name)
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self._toggle(tag.id, tag.name)
+        saved, tag = self.saving(self.store.create_tag, name)
+        if saved:
+            self._toggle(tag.id, tag.name)
 
     def _open_note(self, position: int | None, heading: str) -> None:
         assert self.article is not None
         article_id = self.article.id
 
-        def save(body: str) -> None:
-            self.store.set_note(article_id, position, body)
+        def save(body: str) -> bool:
+            return self.saving(self.store.set_note, article_id, position, body)[0]
 
         def closed(_: object) -> None:
             if not (self.article and self.article.id == article_id):
