@@ -261,6 +261,7 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
                 return
             if position is None:
                 self.show(article_id, self.cursor)
+                self.call_after_refresh(self.scroll_home, animate=False)  # where the article note is
             else:
                 self._refresh_paragraph(position)
             self.post_message(self.AnnotationsChanged(article_id))
