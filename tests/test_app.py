@@ -215,3 +215,29 @@ async def test_rules_list_deletes_a_rule_and_the_article_is_annotated_again(app,
     assert stored.rules() == []
     assert stored.count_unannotated() == 0
     assert ("Hezbollah", "ORG") in {(s.text, s.label) for p in stored.article(article_id).paragraphs for s in p.spans}
+
+
+@pytest.mark.parametrize("url, opened", [
+    ("https://example.org/a?b=1", True),
+    ("javascript:alert(1)", False),
+    ("file:///etc/passwd", False),
+    ("http://", False),
+])
+async def test_links_open_only_as_http_or_https_after_showing_them(db_path, tmp_path, monkeypatch, url, opened):
+    import webbrowser
+
+    calls = []
+    monkeypatch.setattr(webbrowser, "open", lambda address, *a, **k: calls.append(address) or True)
+    store = Store(db_path)
+    store.add_article(Draft(title="Linked", paragraphs=("Text.",), url=url))
+    store.close()
+    app = make_app(db_path, export_dir=tmp_path, annotate_delay=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("u")
+        if opened:
+            assert url in screen_text(app)  # shown before opening
+            await pilot.press("enter")
+        await pilot.pause()
+    assert calls == ([url] if opened else [])

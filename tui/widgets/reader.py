@@ -59,6 +59,7 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         Binding("n", "note", "Note ¶", id="reader.note"),
         Binding("N", "article_note", "Article note", id="reader.article_note"),
         Binding("e", "export", "Export", id="reader.export"),
+        Binding("u", "open_link", "Open link", id="reader.open_link"),
         *Corrections.BINDINGS,
     ]
 
@@ -277,6 +278,18 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
     def action_article_note(self) -> None:
         if self.article:
             self._open_note(None, f"Note on “{self.article.title}”")
+
+    def action_open_link(self) -> None:
+        from tui.dialogs.open_link import OpenLink, openable
+
+        if not self.article or not self.article.url:
+            self.notify("This article has no link.", severity="warning")
+            return
+        url = self.article.url
+        if (reason := openable(url)) is not None:
+            self.notify(f"Not opening: {reason}", severity="warning", markup=False)
+            return
+        self.app.push_screen(OpenLink(url), lambda yes: yes and self.app.open_url(url))
 
     def action_export(self) -> None:
         if not self.article:
