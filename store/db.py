@@ -9,7 +9,7 @@ from pathlib import Path
 from contextlib import contextmanager
 from typing import Iterator
 
-SCHEMA_VERSION = 3  # the number of migrations in store/schema.py (a test keeps them equal)
+SCHEMA_VERSION = 4  # the number of migrations in store/schema.py (a test keeps them equal)
 
 _HEADER = b"SQLite format 3\x00"
 

@@ -49,7 +49,8 @@ def _entities(article: Article) -> list[tuple[str, str]]:
 
 
 def front_matter(article: Article) -> str:
-    tags = sorted({tag for paragraph in article.paragraphs for tag in paragraph.tags})
+    tags = sorted({tag for paragraph in article.paragraphs for tag in paragraph.tags}
+                  | {tag for orphan in article.orphans for tag in orphan.tags})
     lines = ["---"]
     for key in ("title", "source", "url", "author", "published"):
         lines.append(f"{key}: {yaml_string(getattr(article, key))}")
@@ -66,7 +67,7 @@ def _quote(text: str) -> str:
 
 
 def article_markdown(article: Article) -> str:
-    """The whole Markdown file for one article."""
+    """The whole Markdown file for one article (orphaned tags and notes last)."""
     parts = [front_matter(article), "", f"# {markdown_text(article.title)}", ""]
     if article.note.strip():
         parts += ["## Article note", "", article.note.strip(), ""]
@@ -78,6 +79,15 @@ def article_markdown(article: Article) -> str:
             parts += ["Tags: " + " ".join("#" + (slug(tag) or "tag") for tag in paragraph.tags), ""]
         if paragraph.note.strip():
             parts += [paragraph.note.strip(), ""]
+    if article.orphans:
+        parts += ["## Kept from an earlier version", "",
+                  "These tags and notes belonged to paragraphs that are not in the current text.", ""]
+        for orphan in article.orphans:
+            parts += [_quote(orphan.old_text), ""]
+            if orphan.tags:
+                parts += ["Tags: " + " ".join("#" + (slug(tag) or "tag") for tag in orphan.tags), ""]
+            if orphan.note.strip():
+                parts += [orphan.note.strip(), ""]
     return "\n".join(parts).rstrip("\n") + "\n"
 
 

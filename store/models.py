@@ -58,6 +58,15 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Orphan:
+    """Tags and a note whose paragraph is gone from an updated article, with that paragraph's old text."""
+
+    old_text: str
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class ArticleSummary:
     """One row of the article list."""
 
@@ -87,6 +96,7 @@ class Article:
     note: str = ""
     read_at: str | None = None
     starred: bool = False
+    orphans: tuple[Orphan, ...] = ()
 
 
 @dataclass(frozen=True)

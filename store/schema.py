@@ -75,3 +75,14 @@ def m003_list_order_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_articles_source ON articles (source COLLATE NOCASE, published DESC, id DESC)")
     db.execute("CREATE INDEX idx_articles_title ON articles (title COLLATE NOCASE, id)")
     db.execute("CREATE INDEX idx_paragraph_tags_tag ON paragraph_tags (tag_id)")
+
+
+@migrations()
+def m004_orphans(db: Database) -> None:
+    """Tags and notes whose paragraph vanished from an updated article: kept, never dropped."""
+    db["orphans"].create(
+        {"id": int, "article_id": int, "old_position": int, "old_text": str, "tags": str, "note": str,
+         "created_at": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["orphans"].create_index(["article_id"])

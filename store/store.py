@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from store.clean import clean_line, combined_fingerprint, fingerprint
 from store.db import StoreError, atomic, now, open_database
-from store.models import Article, ArticleSummary, Draft, EntityRule, ImportOutcome, Paragraph, Span, Tag
+from store.models import Article, ArticleSummary, Draft, EntityRule, ImportOutcome, Orphan, Paragraph, Span, Tag
+from store.updates import carry_over
 from store.rules import ACTIONS, apply_everywhere, insert_spans
 from store.search import search_library
 
@@ -94,6 +96,12 @@ class Store:
                 if key in found:
                     outcomes.append(ImportOutcome("unchanged", title, article_id=found[key]))
                     continue
+                previous = self._previous_version(draft, title)
+                if previous is not None:
+                    self._replace(previous, draft, title, paragraphs, key, prints, stamp)
+                    found[key] = previous
+                    outcomes.append(ImportOutcome("updated", title, article_id=previous))
+                    continue
                 article_id = conn.execute(
                     "INSERT INTO articles (fingerprint, title, source, url, author, published, imported_at, origin, "
                     "body, caption, starred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
@@ -108,6 +116,39 @@ class Store:
                 found[key] = article_id
                 outcomes.append(ImportOutcome("imported", title, article_id=int(article_id)))
         return outcomes
+
+    def _previous_version(self, draft: Draft, title: str) -> int | None:
+        """The stored article this draft is a new version of: the same URL, or the same title and source."""
+        url, source = clean_line(draft.url), clean_line(draft.source)
+        row = None
+        if url:
+            row = self.conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]).fetchone()
+        if row is None and source:
+            row = self.conn.execute("SELECT id FROM articles WHERE title = ? AND source = ? ORDER BY id LIMIT 1",
+                                    [title, source]).fetchone()
+        return row[0] if row else None
+
+    def _replace(self, article_id: int, draft: Draft, title: str, paragraphs: list[str], key: str,
+                 prints: list[str], stamp: str) -> None:
+        """New text for a stored article; tags and notes follow their paragraphs (store/updates.py)."""
+        carry_over(self.conn, article_id, list(zip(paragraphs, prints)))
+        self.conn.execute("DELETE FROM paragraphs WHERE article_id = ?", [article_id])
+        self.conn.execute("DELETE FROM spans WHERE article_id = ?", [article_id])
+        self.conn.executemany("INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)",
+                              [(article_id, pos, text, fp) for pos, (text, fp) in enumerate(zip(paragraphs, prints))])
+        self.conn.execute(
+            "UPDATE articles SET fingerprint = ?, title = ?, body = ?, published = coalesce(?, published), "
+            "author = coalesce(nullif(?, ''), author), caption = coalesce(nullif(?, ''), caption), "
+            "imported_at = ?, annotated_at = NULL WHERE id = ?",
+            [key, title, "\n\n".join(paragraphs), draft.published or None, clean_line(draft.author),
+             clean_line(draft.caption), stamp, article_id],
+        )
+
+    def orphans(self, article_id: int) -> list[Orphan]:
+        """Tags and notes kept from paragraphs that are gone from the article's current version."""
+        rows = self.conn.execute("SELECT old_text, tags, note FROM orphans WHERE article_id = ? ORDER BY id",
+                                 [article_id])
+        return [Orphan(text, tuple(json.loads(tags or "[]")), note or "") for text, tags, note in rows]
 
     def count_articles(self, tag: str | None = None) -> int:
         sql, params = self._filter(tag)
@@ -154,7 +195,7 @@ class Store:
             id=row[0], title=row[1], source=row[2] or "", url=row[3] or "", author=row[4] or "",
             published=row[5] or "", caption=row[6] or "", imported_at=row[7] or "", annotated=row[8] is not None,
             read_at=row[9], starred=bool(row[10]), paragraphs=self._paragraphs(article_id, notes),
-            note=notes.get(None, ""),
+            note=notes.get(None, ""), orphans=tuple(self.orphans(article_id)),
         )
 
     def _notes(self, article_id: int) -> dict[int | None, str]:

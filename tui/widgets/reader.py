@@ -132,7 +132,7 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         with self.app.batch_update():
             self.query_one(".reader-head", Static).update(self._head(article))
             note = self.query_one(".reader-article-note", Static)
-            note.display = bool(article.note.strip())
+            note.display = bool(article.note.strip() or article.orphans)
             note.update(self._article_note(article) if note.display else "")
             for view, paragraph in zip(self._pool, article.paragraphs):
                 view.set_class(paragraph.position == self.cursor, "-current")
@@ -157,8 +157,19 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         return text
 
     def _article_note(self, article: Article) -> Text:
-        text = Text("✎ Article note: ", self.style_of("note"), end="")
-        text.append(article.note.strip(), self.style_of("note"))
+        """The article note, and tags and notes kept from paragraphs an update removed."""
+        text = Text(end="")
+        if article.note.strip():
+            text.append("✎ Article note: " + article.note.strip(), self.style_of("note"))
+        if article.orphans:
+            text.append(("\n" if text else "") + f"Kept from an earlier version ({len(article.orphans)}):",
+                        self.style_of("meta"))
+            for orphan in article.orphans:
+                text.append("\n  “" + orphan.old_text[:200] + "”", self.style_of("meta"))
+                if orphan.tags:
+                    text.append("  ⚑ " + "  ".join(orphan.tags), self.style_of("tag"))
+                if orphan.note.strip():
+                    text.append("  ✎ " + orphan.note.strip(), self.style_of("note"))
         return text
 
     @work(thread=True, exit_on_error=False, group="annotate-one")
