@@ -167,9 +167,9 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
             for orphan in article.orphans:
                 text.append("\n  “" + orphan.old_text[:200] + "”", self.style_of("meta"))
                 if orphan.tags:
-                    text.append("  ⚑ " + "  ".join(orphan.tags), self.style_of("tag"))
+                    text.append("\n    ⚑ " + "  ".join(orphan.tags), self.style_of("tag"))
                 if orphan.note.strip():
-                    text.append("  ✎ " + orphan.note.strip(), self.style_of("note"))
+                    text.append("\n    ✎ " + orphan.note.strip(), self.style_of("note"))
         return text
 
     @work(thread=True, exit_on_error=False, group="annotate-one")
