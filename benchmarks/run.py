@@ -11,8 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks import measure, newsboat
@@ -71,7 +70,7 @@ def report(sizes: list[int], runs: int, work: Path) -> str:
     lines = [
         "# Benchmarks",
         "",
-        f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}.",
         f"Command: `.venv/bin/python -m benchmarks.run --sizes {','.join(map(str, sizes))} --runs {runs}`. "
         "Synthetic libraries of ~600-word articles (seeded; names, places and dates in the text). "
         "Screens are timed through the real `newsgloss` program in a pseudo-terminal (120×40) until the "

@@ -11,20 +11,10 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-COMMON = (
-    "the of and to a in that is was he for it with as his on be at by i this had not are but from or have an they "
-    "which one you were her all she there would their we him been has when who will more no if out so said what up "
-    "its about into than them can only other new some could time these two may then do first any my now such like "
-    "our over man me even most made after also did many before must through back years where much your way well "
-    "down should because each just those people how too little state good very make world still own see men work "
-    "long get here between both life being under never day same another know while last might us great old year "
-    "off come since against go came right used take three government officials forces city troops talks report "
-    "ministry president minister police army election vote market prices rebels attack ceasefire border aid "
-    "statement agency spokesman crisis economy court protest fighting security council deal plan military"
-).split()
-FIRST = "Amina Olena Tomás Jürgen Farhana Yuriy Aïssata Mohammed Sofia Chen Priya Kwame Ingrid Diego Layla Hiroshi".split()
-LAST = "Hrytsenko Muñoz Weiß Rahman Vaskov Touré Haddad Novak Okafor Lindqvist Tanaka Khan Moreau Silva Petrov".split()
-PLACES = "Homs Kyiv Odesa Gao Bamako Dhaka Santiago Berlin Frankfurt Geneva Nairobi Lagos Lima Hanoi Tbilisi".split()
+COMMON = ["the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as", "his", "on", "be", "at", "by", "i", "this", "had", "not", "are", "but", "from", "or", "have", "an", "they", "which", "one", "you", "were", "her", "all", "she", "there", "would", "their", "we", "him", "been", "has", "when", "who", "will", "more", "no", "if", "out", "so", "said", "what", "up", "its", "about", "into", "than", "them", "can", "only", "other", "new", "some", "could", "time", "these", "two", "may", "then", "do", "first", "any", "my", "now", "such", "like", "our", "over", "man", "me", "even", "most", "made", "after", "also", "did", "many", "before", "must", "through", "back", "years", "where", "much", "your", "way", "well", "down", "should", "because", "each", "just", "those", "people", "how", "too", "little", "state", "good", "very", "make", "world", "still", "own", "see", "men", "work", "long", "get", "here", "between", "both", "life", "being", "under", "never", "day", "same", "another", "know", "while", "last", "might", "us", "great", "old", "year", "off", "come", "since", "against", "go", "came", "right", "used", "take", "three", "government", "officials", "forces", "city", "troops", "talks", "report", "ministry", "president", "minister", "police", "army", "election", "vote", "market", "prices", "rebels", "attack", "ceasefire", "border", "aid", "statement", "agency", "spokesman", "crisis", "economy", "court", "protest", "fighting", "security", "council", "deal", "plan", "military"]
+FIRST = ["Amina", "Olena", "Tomás", "Jürgen", "Farhana", "Yuriy", "Aïssata", "Mohammed", "Sofia", "Chen", "Priya", "Kwame", "Ingrid", "Diego", "Layla", "Hiroshi"]
+LAST = ["Hrytsenko", "Muñoz", "Weiß", "Rahman", "Vaskov", "Touré", "Haddad", "Novak", "Okafor", "Lindqvist", "Tanaka", "Khan", "Moreau", "Silva", "Petrov"]
+PLACES = ["Homs", "Kyiv", "Odesa", "Gao", "Bamako", "Dhaka", "Santiago", "Berlin", "Frankfurt", "Geneva", "Nairobi", "Lagos", "Lima", "Hanoi", "Tbilisi"]
 ORGS = ["the United Nations", "the World Food Programme", "Reuters", "the European Union", "Codelco", "Hezbollah",
         "the Bundestag", "the IMF", "the Red Cross", "NATO", "the Election Commission", "Lloyd's"]
 SOURCES = ["Harbour Ledger", "Delta Wire", "Sahel Monitor", "Andes Mining Report", "Spree Courier", "News.Az",

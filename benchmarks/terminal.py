@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import re
 import select
 import struct
 import termios
-import fcntl
 import time
 from dataclasses import dataclass
 

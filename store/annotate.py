@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from store.entities import TEMPORAL, consolidate, link_acronyms, trimmed
 from store.models import EntityRule, Span

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
-from pathlib import Path
-
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
 
 SCHEMA_VERSION = 4  # the number of migrations in store/schema.py (a test keeps them equal)
 
@@ -20,7 +19,7 @@ class StoreError(Exception):
 
 def now() -> str:
     """The current UTC time as ISO 8601 with seconds."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _check_file(path: Path) -> None:

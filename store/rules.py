@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
-
 import sqlite3
+from collections.abc import Iterable
 
 from store.models import EntityRule, Span
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from store.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (./dev test installs it)")
 SAMPLES = ROOT / "sample_articles"
 HOMS = SAMPLES / "homs-2024-12-06.txt"
 

@@ -74,7 +74,7 @@ def test_annotate_command_plain_text_uses_date_line(tmp_path):
 
 def test_annotate_command_rejects_a_bad_date(tmp_path):
     result = subprocess.run([newsgloss_bin(), "annotate", str(HOMS), "--date", "06/12/2024"],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "is not a date in the form YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import time
 import uuid
 
-import pytest
 import yaml
 
-from tests.conftest import newsgloss_bin
+from tests.conftest import needs_tmux, newsgloss_bin
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (the test script installs it)")
+pytestmark = needs_tmux
 
 
 class Terminal:
@@ -26,7 +24,7 @@ class Terminal:
         self.tmux("resize-window", "-t", "ng", "-x", "120", "-y", "40")
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True).stdout
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False).stdout
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "ng")

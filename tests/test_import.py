@@ -84,7 +84,7 @@ def test_escapes_and_control_characters_are_removed(tmp_path, store):
     path.write_bytes(
         "date 2024-05-01\nBad \x1b[31mred\x1b[0m title\n"
         "Body with \x1b]8;;http://evil.example\x07link\x1b]8;;\x07 and NUL\x00 and bell\x07 and \x9b2Jcsi.\nOutlet\n"
-        .encode("utf-8")
+        .encode()
     )
     [outcome] = import_paths(store, [path])
     article = store.article(outcome.article_id)

@@ -6,10 +6,9 @@ import sqlite3
 
 import pytest
 
-from store.db import StoreError
+from store.db import SCHEMA_VERSION, StoreError
 from store.importers import import_paths
 from store.models import Draft
-from store.db import SCHEMA_VERSION
 from store.schema import STARTER_TAGS
 from store.store import Store
 from tests.conftest import HOMS, SAMPLES

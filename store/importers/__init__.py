@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from store.importers.common import MAX_BYTES, ImportProblem, decode
 from store.importers.feed import MAX_FEED_BYTES, fetch, read_feed
@@ -99,21 +99,22 @@ def stream_lines(path: Path) -> Iterator[str]:
                 yield decode(raw)
 
 
+def _drafts(path: Path | str, slots: deque[list]) -> Iterator[Draft]:
+    """The drafts of one input; problems go straight into `slots`, articles leave a slot to fill."""
+    for name, item in read_path(path):
+        if isinstance(item, ImportProblem):
+            slots.append([ImportOutcome("skipped", name, str(item))])
+        else:
+            slots.append([None, name])
+            yield item
+
+
 def import_paths(store, paths: Iterable[Path | str]) -> Iterator[ImportOutcome]:
     """Import files and folders into `store`: one outcome per article or problem, in input order."""
     for path in expand(paths):
         # Slots in input order: a problem is ready at once, an article when its batch is stored.
         slots: deque[list] = deque()
-
-        def drafts() -> Iterator[Draft]:
-            for name, item in read_path(path):
-                if isinstance(item, ImportProblem):
-                    slots.append([ImportOutcome("skipped", name, str(item))])
-                else:
-                    slots.append([None, name])
-                    yield item
-
-        for outcome in store.add_articles(drafts()):
+        for outcome in store.add_articles(_drafts(path, slots)):
             slot = next(slot for slot in slots if slot[0] is None)
             slot[0] = ImportOutcome(outcome.status, slot[1], outcome.detail or outcome.name, outcome.article_id)
             while slots and slots[0][0] is not None:

@@ -19,7 +19,7 @@ def read_html(text: str, origin: str = "") -> Draft:
     try:
         document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                                include_tables=False)
-    except Exception as error:  # trafilatura/lxml raise many kinds on broken markup
+    except Exception as error:  # noqa: BLE001 - trafilatura/lxml raise many kinds on broken markup
         raise ImportProblem(f"cannot read the HTML ({type(error).__name__})") from None
     if document is None or not (document.text or "").strip():
         raise ImportProblem("no article text found in the HTML")
@@ -48,7 +48,7 @@ def fragment_paragraphs(fragment: str) -> list[str]:
 
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # lxml refuses some fragments outright; fall back to the text between tags
+    except Exception:  # noqa: BLE001 - lxml refuses some fragments outright; use the text between tags
         return _plain_paragraphs(re.sub(r"<[^>]*>|[<>]", " ", fragment))
     blocks = [element for element in root.iter(*BLOCKS) if not any(a.tag in BLOCKS for a in element.iterancestors())]
     texts = [element.text_content() for element in blocks] or [root.text_content()]

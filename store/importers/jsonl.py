@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from store.clean import clean_text
 from store.importers.common import ImportProblem, as_text, parse_published, title_from

@@ -37,10 +37,10 @@ def weekday(text: str, ctx: Context) -> Timex | None:
 
 
 _RELATIVE = re.compile(
-    rf"(?P<mod>(?:earlier|later|early|late|mid|the end of|the start of|the beginning of|the rest of|the middle of|"
-    rf"the remainder of|the first half of|the second half of)(?: in)? )?"
-    rf"(?P<the>the )?(?P<rel>last|past|previous|this|current|next|coming|following|upcoming|same|this past|"
-    rf"this coming|prior) (?P<unit>day|week|weekend|fortnight|month|quarter|year|decade|century)"
+    r"(?P<mod>(?:earlier|later|early|late|mid|the end of|the start of|the beginning of|the rest of|the middle of|"
+    r"the remainder of|the first half of|the second half of)(?: in)? )?"
+    r"(?P<the>the )?(?P<rel>last|past|previous|this|current|next|coming|following|upcoming|same|this past|"
+    r"this coming|prior) (?P<unit>day|week|weekend|fortnight|month|quarter|year|decade|century)"
 )
 
 

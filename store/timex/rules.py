@@ -11,8 +11,20 @@ from datetime import date, timedelta
 
 from store.timex.calendar import Context, Timex, duration, fmt, pick_year, shift
 from store.timex.vocab import (
-    DAY_PARTS, DECADE_WORDS, MONTH_RE, MONTHS, NUMBER_RE, ORDINALS, SEASON_MONTH, SEASONS, UNIT_RE, WEEKDAY_RE, WEEKDAYS,
-    number_value, spelled_year, unit_key,
+    DAY_PARTS,
+    DECADE_WORDS,
+    MONTH_RE,
+    MONTHS,
+    NUMBER_RE,
+    ORDINALS,
+    SEASON_MONTH,
+    SEASONS,
+    UNIT_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    number_value,
+    spelled_year,
+    unit_key,
 )
 
 PRESENT = {"now", "currently", "current", "at present", "presently", "nowadays", "these days", "today's",
@@ -222,9 +234,7 @@ def quarter_half(text: str, ctx: Context) -> Timex | None:
         if letter == "Q" and ctx.tense == "past" and not m.group("year"):
             return Timex("DATE", fmt(shift(ctx.dct, "quarter", -1), "quarter"))
         return Timex("DATE", f"{year:04d}-{letter}X")
-    if rel.startswith("year"):
-        year -= 1
-    elif not m.group("year") and ctx.tense == "past" and index > current:
+    if rel.startswith("year") or not m.group("year") and ctx.tense == "past" and index > current:
         year -= 1
     return Timex("DATE", f"{year:04d}-{letter}{index}")
 

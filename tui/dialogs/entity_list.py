@@ -12,7 +12,6 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from store.models import Span
-
 from tui.widgets.corrections import MARK
 
 
