@@ -33,6 +33,13 @@ async def _open_homs(app, pilot) -> int:
     return articles.row(index).id
 
 
+async def open_first(app, pilot) -> None:
+    """Enter on the first article, then wait for its annotation and the screen."""
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.fixture
 def app(db_path, tmp_path):
     return make_app(db_path, export_dir=tmp_path / "export", seed=True, annotate_delay=0)
@@ -158,9 +165,7 @@ async def test_hostile_text_is_shown_literally_and_runs_nothing(db_path, tmp_pat
     store.close()
     app = make_app(db_path, export_dir=tmp_path / "export", annotate_delay=0)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_first(app, pilot)
         text = screen_text(app)
         assert "[@click=app.quit]q[/]" in text
         assert "Body [@click=app.quit]click me[/] and [/foo] and" in text

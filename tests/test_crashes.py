@@ -69,11 +69,9 @@ def test_sigkill_during_import_leaves_whole_articles_or_none(tmp_path):
 def test_note_survives_sigkill_right_after_typing(tmp_path):
     db = tmp_path / "note.db"
     subprocess.run([newsgloss_bin(), "import", "--db", str(db), str(HOMS)], check=True, capture_output=True)
-    terminal = Terminal(f"env -u COLUMNS -u LINES TERM=xterm-256color {newsgloss_bin()} --db {db} --no-seed")
+    terminal = Terminal.newsgloss("--db", str(db), "--no-seed")
     try:
-        terminal.wait_for("News.Az")
-        terminal.keys("Enter")
-        terminal.wait_for("Legend")
+        terminal.open_first_article()
         terminal.keys("n")
         terminal.wait_for("Saved as you type")
         terminal.type("Typed, then the power went out")
@@ -97,13 +95,10 @@ def test_note_survives_sigkill_right_after_typing(tmp_path):
 def test_two_instances_tag_and_note_the_same_database(tmp_path):
     db = tmp_path / "shared.db"
     subprocess.run([newsgloss_bin(), "import", "--db", str(db), str(HOMS)], check=True, capture_output=True)
-    command = f"env -u COLUMNS -u LINES TERM=xterm-256color {newsgloss_bin()} --db {db} --no-seed"
-    first, second = Terminal(command), Terminal(command)
+    first, second = Terminal.newsgloss("--db", str(db), "--no-seed"), Terminal.newsgloss("--db", str(db), "--no-seed")
     try:
         for terminal in (first, second):
-            terminal.wait_for("News.Az")
-            terminal.keys("Enter")
-            terminal.wait_for("Legend")
+            terminal.open_first_article()
         for step in range(6):
             first.keys("1" if step % 2 == 0 else "2")
             second.keys("j")

@@ -56,17 +56,25 @@ class Terminal:
     def close(self) -> None:
         self.tmux("kill-server")
 
+    @classmethod
+    def newsgloss(cls, *args: str) -> Terminal:
+        """The real program, in a 120×40 terminal of its own."""
+        return cls(f"env -u COLUMNS -u LINES TERM=xterm-256color {newsgloss_bin()} {' '.join(args)}")
+
+    def open_first_article(self) -> None:
+        """Wait for the list, press Enter, wait for the reader."""
+        self.wait_for("News.Az")
+        self.keys("Enter")
+        self.wait_for("Legend")
+
 
 def test_read_tag_note_quit_then_export(tmp_path):
     db = tmp_path / "e2e.db"
     out = tmp_path / "md"
-    command = f"{newsgloss_bin()} --db {db} --export-dir {tmp_path / 'exp'}"
-    terminal = Terminal(f"env -u COLUMNS -u LINES TERM=xterm-256color {command}")
+    terminal = Terminal.newsgloss("--db", str(db), "--export-dir", str(tmp_path / "exp"))
     try:
-        terminal.wait_for("News.Az")
         terminal.wait_for("annotated")
-        terminal.keys("Enter")
-        terminal.wait_for("Legend")
+        terminal.open_first_article()
         terminal.keys("j")
         terminal.keys("1")
         terminal.wait_for("⚑ claim")

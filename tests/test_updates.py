@@ -56,7 +56,7 @@ def test_update_keeps_tags_and_notes_on_their_paragraphs(tmp_path, store):
 
 
 async def test_orphans_are_listed_in_the_reader(tmp_path, db_path, store):
-    from tests.test_app import SIZE, screen_text
+    from tests.test_app import SIZE, open_first, screen_text
     from tui.app import make_app
 
     path = tmp_path / "homs.jsonl"
@@ -67,9 +67,7 @@ async def test_orphans_are_listed_in_the_reader(tmp_path, db_path, store):
     list(import_paths(store, [path]))
     app = make_app(db_path, export_dir=tmp_path, annotate_delay=0)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_first(app, pilot)
         text = screen_text(app)
         assert "Kept from an earlier version (1):" in text
         assert "✎ Bread prices?" in text
