@@ -32,12 +32,29 @@ _UNWANTED = re.compile(
 _SUSPECT = re.compile(_UNWANTED.pattern[:-1] + "\r\u2028\u2029\x85\x9b\x9d\x90\x98\x9c\x9e]")
 
 
+def _suspect(text: str) -> bool:
+    """Whether `text` has anything to remove. Every character _SUSPECT finds is non-printable, so text
+    that is printable once newlines and tabs are set aside (most text) needs no search."""
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return False
+    return _SUSPECT.search(text) is not None
+
+
+def _folded(text: str) -> str:
+    """`text` case-folded, with whitespace runs as single spaces and none at either end."""
+    folded = text.casefold()
+    # Printable text has no whitespace but the plain space, so without double or outer spaces it is done.
+    if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
+        return folded
+    return " ".join(folded.split())
+
+
 def clean_text(text: str) -> str:
     """Return `text` NFC-normalised, with escape sequences and control characters removed.
 
     Newlines and tabs stay; CRLF, CR and Unicode line separators become newlines.
     """
-    if _SUSPECT.search(text):
+    if _suspect(text):
         text = _LINE_BREAKS.sub(lambda m: "\n\n" if m.group(0) == "\u2029" else "\n", text)
         text = _UNWANTED.sub("", _ESCAPES.sub("", text))
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
@@ -57,7 +74,7 @@ def fold_spaces(text: str) -> str:
 
 def fingerprint(*parts: str) -> str:
     """A short stable hash of normalised text: case and spacing do not count."""
-    normal = "\x1f".join(" ".join(part.casefold().split()) for part in parts)
+    normal = _folded(parts[0]) if len(parts) == 1 else "\x1f".join(_folded(part) for part in parts)
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:24]
 
 

@@ -8,9 +8,17 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 4  # the number of migrations in store/schema.py (a test keeps them equal)
+SCHEMA_VERSION = 6  # the number of migrations in store/schema.py (a test keeps them equal)
 
 _HEADER = b"SQLite format 3\x00"
+
+# SQLite's default page cache is 2 MB. Updating the full-text index of a large library
+# re-reads the same b-tree pages, and at that size each read is a system call: a
+# 10,000-article import spent 113 s in the kernel. The cache grows only as pages are used.
+CACHE_KIB = 64 * 1024
+# Large pages: a library is mostly article text, written once to the WAL and once at checkpoint, and
+# every page is a system call. 16 KB pages made a 100,000-article import 20 % faster than 4 KB ones.
+PAGE_BYTES = 16 * 1024
 
 
 class StoreError(Exception):
@@ -98,8 +106,11 @@ def open_database(path: Path | str) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise StoreError(f"cannot open {path}: {error}") from None
     _check_version(conn, path)
+    if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+        conn.execute(f"PRAGMA page_size = {PAGE_BYTES}")  # only a new, empty file takes a page size
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     try:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = wal")

@@ -38,8 +38,8 @@ def split_glued(text: str, keep: tuple[str, ...] = ()) -> list[str]:
 def split_paragraphs(body: str, *, single_newlines: bool = True, keep: tuple[str, ...] = ()) -> list[str]:
     """Split a body into paragraphs on blank lines (and single newlines if asked)."""
     blocks = _BLANK_LINE.split(body) if not single_newlines else body.split("\n")
-    paragraphs: list[str] = []
-    for block in blocks:
-        block = " ".join(block.split("\n")) if not single_newlines else block
-        paragraphs.extend(split_glued(block, keep))
-    return paragraphs
+    if not single_newlines:
+        blocks = [block.replace("\n", " ") for block in blocks]
+    if not _GLUED_HINT.search(body):  # nothing run together anywhere: no block needs a closer look
+        return [folded for block in blocks if (folded := fold_spaces(block))]
+    return [piece for block in blocks for piece in split_glued(block, keep)]

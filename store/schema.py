@@ -86,3 +86,25 @@ def m004_orphans(db: Database) -> None:
         pk="id", foreign_keys=[("article_id", "articles", "id")],
     )
     db["orphans"].create_index(["article_id"])
+
+
+@migrations()
+def m005_version_lookup_indexes(db: Database) -> None:
+    """An import looks for an earlier version of each article by URL, then by title and source:
+    without these indexes that look-up reads the whole library once per new article."""
+    db.execute("CREATE INDEX idx_articles_url ON articles (url)")
+    db.execute("CREATE INDEX idx_articles_title_source ON articles (title, source)")
+
+
+@migrations()
+def m006_index_only_text_changes(db: Database) -> None:
+    """The full-text index is rewritten only when the title or body changes, not when an article is
+    marked read or annotated (which re-indexed its whole text)."""
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(
+        'CREATE TRIGGER "articles_au" AFTER UPDATE OF "title", "body" ON "articles" BEGIN\n'
+        '  INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "body") '
+        "VALUES('delete', old.rowid, old.\"title\", old.\"body\");\n"
+        '  INSERT INTO "articles_fts" (rowid, "title", "body") VALUES (new.rowid, new."title", new."body");\n'
+        "END"
+    )

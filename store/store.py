@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from store.annotation_verbs import AnnotationVerbs
-from store.clean import clean_line, combined_fingerprint, fingerprint
+from store.clean import clean_line
 from store.db import StoreError, atomic, now, open_database
+from store.ingest import Prepared, insert_new, prepare
 from store.models import Article, ArticleSummary, Draft, ImportOutcome, Orphan, Paragraph, Span, Tag
 from store.search import search_library
 from store.updates import carry_over
@@ -21,18 +22,9 @@ ORDERS = {
 }
 
 
-MAX_PARAGRAPH = 20_000  # characters; longer runs of text are cut at a space
-
-
-def bounded(paragraph: str) -> list[str]:
-    """A paragraph cut into pieces of at most MAX_PARAGRAPH characters, at spaces where there are any."""
-    pieces = []
-    while len(paragraph) > MAX_PARAGRAPH:
-        cut = paragraph.rfind(" ", MAX_PARAGRAPH // 2, MAX_PARAGRAPH)
-        cut = cut if cut > 0 else MAX_PARAGRAPH
-        pieces.append(paragraph[:cut].strip())
-        paragraph = paragraph[cut:]
-    return [*pieces, paragraph.strip()] if paragraph.strip() else pieces
+def _names(item: Prepared) -> set[object]:
+    """What makes two articles versions of one: the same URL, or the same title and source."""
+    return {name for name in (item.url, (item.title, item.source) if item.source else "") if name}
 
 
 class Store(AnnotationVerbs):
@@ -63,85 +55,81 @@ class Store(AnnotationVerbs):
 
     def add_articles(self, drafts: Iterable[Draft], chunk: int = 1000) -> Iterator[ImportOutcome]:
         """Store many articles, `chunk` to a transaction; each is whole or absent, never half stored."""
-        batch: list[Draft] = []
-        for draft in drafts:
-            batch.append(draft)
+        return self.add_prepared(((d.origin or d.title, prepare(d)) for d in drafts), chunk)
+
+    def add_prepared(self, items: Iterable[tuple[str, Prepared | None]], chunk: int = 1000) -> Iterator[ImportOutcome]:
+        """Store (name, prepared article) pairs, `chunk` to a transaction; None is an article with no text."""
+        batch: list[tuple[str, Prepared | None]] = []
+        for item in items:
+            batch.append(item)
             if len(batch) >= chunk:
                 yield from self._add_batch(batch)
                 batch = []
         if batch:
             yield from self._add_batch(batch)
 
-    def _prepared(self, draft: Draft) -> tuple[str, list[str], str, list[str]] | None:
-        paragraphs = [piece for p in draft.paragraphs if p.strip() for piece in bounded(p)]
-        if not paragraphs:
-            return None
-        title = clean_line(draft.title) or paragraphs[0][:80]
-        prints = [fingerprint(p) for p in paragraphs]
-        return title, paragraphs, combined_fingerprint(title, prints), prints
-
-    def _add_batch(self, drafts: list[Draft]) -> list[ImportOutcome]:
-        prepared = [self._prepared(d) for d in drafts]
-        keys = [p[2] for p in prepared if p]
+    def _add_batch(self, batch: list[tuple[str, Prepared | None]]) -> list[ImportOutcome]:
+        keys = [item.key for _, item in batch if item]
         found = dict(self.conn.execute(
             f"SELECT fingerprint, id FROM articles WHERE fingerprint IN ({','.join('?' * len(keys))})", keys
         ).fetchall()) if keys else {}
-        outcomes, conn, stamp = [], self.conn, now()
+        outcomes: list[ImportOutcome] = []
+        waiting: dict[str, tuple[int, Prepared]] = {}  # new articles by key, with their place in `outcomes`
+        names: set[object] = set()  # the URLs and (title, source) pairs of the waiting articles
+        stamp = now()
+
+        def store_waiting() -> None:
+            ids = insert_new(self.conn, [item for _, item in waiting.values()], stamp)
+            for (place, item), article_id in zip(waiting.values(), ids):
+                outcomes[place] = ImportOutcome("imported", item.title, article_id=article_id)
+                found[item.key] = article_id
+            waiting.clear()
+            names.clear()
+
         with atomic(self.conn):
-            for draft, item in zip(drafts, prepared):
+            for name, item in batch:
                 if item is None:
-                    outcomes.append(ImportOutcome("skipped", draft.origin or draft.title, "no text"))
+                    outcomes.append(ImportOutcome("skipped", name, "no text"))
                     continue
-                title, paragraphs, key, prints = item
-                if key in found:
-                    outcomes.append(ImportOutcome("unchanged", title, article_id=found[key]))
-                    continue
-                previous = self._previous_version(draft, title)
-                if previous is not None:
-                    self._replace(previous, draft, title, paragraphs, key, prints, stamp)
-                    found[key] = previous
-                    outcomes.append(ImportOutcome("updated", title, article_id=previous))
-                    continue
-                article_id = conn.execute(
-                    "INSERT INTO articles (fingerprint, title, source, url, author, published, imported_at, origin, "
-                    "body, caption, starred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                    [key, title, clean_line(draft.source), clean_line(draft.url), clean_line(draft.author),
-                     draft.published or None, stamp, draft.origin, "\n\n".join(paragraphs),
-                     clean_line(draft.caption)],
-                ).lastrowid
-                conn.executemany(
-                    "INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)",
-                    [(article_id, pos, text, fp) for pos, (text, fp) in enumerate(zip(paragraphs, prints))],
-                )
-                found[key] = article_id
-                outcomes.append(ImportOutcome("imported", title, article_id=int(article_id)))
+                if item.key in waiting or (item.key not in found and _names(item) & names):
+                    store_waiting()  # a repeat or a new version of an article not stored yet
+                if item.key in found:
+                    outcomes.append(ImportOutcome("unchanged", item.title, article_id=found[item.key]))
+                elif (previous := self._previous_version(item)) is not None:
+                    self._replace(previous, item, stamp)
+                    found[item.key] = previous
+                    outcomes.append(ImportOutcome("updated", item.title, article_id=previous))
+                else:
+                    waiting[item.key] = (len(outcomes), item)
+                    names.update(_names(item))
+                    outcomes.append(ImportOutcome("skipped", name, "not stored"))  # replaced when stored
+            store_waiting()
         return outcomes
 
-    def _previous_version(self, draft: Draft, title: str) -> int | None:
-        """The stored article this draft is a new version of: the same URL, or the same title and source."""
-        url, source = clean_line(draft.url), clean_line(draft.source)
+    def _previous_version(self, item: Prepared) -> int | None:
+        """The stored article this one is a new version of: the same URL, or the same title and source."""
         row = None
-        if url:
-            row = self.conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]).fetchone()
-        if row is None and source:
+        if item.url:
+            row = self.conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [item.url]).fetchone()
+        if row is None and item.source:
             row = self.conn.execute("SELECT id FROM articles WHERE title = ? AND source = ? ORDER BY id LIMIT 1",
-                                    [title, source]).fetchone()
+                                    [item.title, item.source]).fetchone()
         return row[0] if row else None
 
-    def _replace(self, article_id: int, draft: Draft, title: str, paragraphs: list[str], key: str,
-                 prints: list[str], stamp: str) -> None:
+    def _replace(self, article_id: int, item: Prepared, stamp: str) -> None:
         """New text for a stored article; tags and notes follow their paragraphs (store/updates.py)."""
-        carry_over(self.conn, article_id, list(zip(paragraphs, prints)))
+        carry_over(self.conn, article_id, list(zip(item.paragraphs, item.prints)))
         self.conn.execute("DELETE FROM paragraphs WHERE article_id = ?", [article_id])
         self.conn.execute("DELETE FROM spans WHERE article_id = ?", [article_id])
-        self.conn.executemany("INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)",
-                              [(article_id, pos, text, fp) for pos, (text, fp) in enumerate(zip(paragraphs, prints))])
+        self.conn.executemany(
+            "INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)",
+            [(article_id, pos, text, fp) for pos, (text, fp) in enumerate(zip(item.paragraphs, item.prints))])
         self.conn.execute(
             "UPDATE articles SET fingerprint = ?, title = ?, body = ?, published = coalesce(?, published), "
             "author = coalesce(nullif(?, ''), author), caption = coalesce(nullif(?, ''), caption), "
             "imported_at = ?, annotated_at = NULL WHERE id = ?",
-            [key, title, "\n\n".join(paragraphs), draft.published or None, clean_line(draft.author),
-             clean_line(draft.caption), stamp, article_id],
+            [item.key, item.title, "\n\n".join(item.paragraphs), item.published or None, item.author,
+             item.caption, stamp, article_id],
         )
 
     def orphans(self, article_id: int) -> list[Orphan]:

@@ -12,7 +12,9 @@ from store.importers.feed import MAX_FEED_BYTES, fetch, read_feed
 from store.importers.html import read_html
 from store.importers.jsonl import read_json, read_jsonl
 from store.importers.markdown import read_markdown
+from store.importers.parallel import prepare_jsonl, worth_it
 from store.importers.text import read_text
+from store.ingest import Prepared, prepare
 from store.models import Draft, ImportOutcome
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -99,14 +101,24 @@ def stream_lines(path: Path) -> Iterator[str]:
                 yield decode(raw)
 
 
-def _drafts(path: Path | str, slots: deque[list]) -> Iterator[Draft]:
-    """The drafts of one input; problems go straight into `slots`, articles leave a slot to fill."""
+def read_prepared(path: Path | str) -> Iterator[tuple[str, Prepared | None | ImportProblem]]:
+    """(name, prepared article, None when it has no text, or problem) for each article of one input;
+    large JSONL files are prepared on worker processes."""
+    if not is_url(path) and FORMATS.get(Path(path).suffix.lower()) == "jsonl" and worth_it(Path(path)):
+        yield from prepare_jsonl(stream_lines(Path(path)), str(path))
+        return
     for name, item in read_path(path):
+        yield name, item if isinstance(item, ImportProblem) else prepare(item)
+
+
+def _prepared(path: Path | str, slots: deque[list]) -> Iterator[tuple[str, Prepared | None]]:
+    """The articles of one input; problems go straight into `slots`, articles leave a slot to fill."""
+    for name, item in read_prepared(path):
         if isinstance(item, ImportProblem):
             slots.append([ImportOutcome("skipped", name, str(item))])
         else:
             slots.append([None, name])
-            yield item
+            yield name, item
 
 
 def import_paths(store, paths: Iterable[Path | str]) -> Iterator[ImportOutcome]:
@@ -114,7 +126,7 @@ def import_paths(store, paths: Iterable[Path | str]) -> Iterator[ImportOutcome]:
     for path in expand(paths):
         # Slots in input order: a problem is ready at once, an article when its batch is stored.
         slots: deque[list] = deque()
-        for outcome in store.add_articles(_drafts(path, slots)):
+        for outcome in store.add_prepared(_prepared(path, slots)):
             slot = next(slot for slot in slots if slot[0] is None)
             slot[0] = ImportOutcome(outcome.status, slot[1], outcome.detail or outcome.name, outcome.article_id)
             while slots and slots[0][0] is not None:

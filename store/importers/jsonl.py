@@ -33,9 +33,9 @@ def draft_from_record(record: object, origin: str) -> Draft:
     )
 
 
-def read_jsonl(lines: Iterable[str], origin: str = "") -> Iterator[tuple[str, Draft | ImportProblem]]:
-    """Yield (place, draft or problem) for every non-blank line."""
-    for number, line in enumerate(lines, start=1):
+def read_jsonl(lines: Iterable[str], origin: str = "", start: int = 1) -> Iterator[tuple[str, Draft | ImportProblem]]:
+    """Yield (place, draft or problem) for every non-blank line (numbered from `start`)."""
+    for number, line in enumerate(lines, start=start):
         if not line.strip():
             continue
         place = f"{origin}:{number}"
