@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-SCHEMA_VERSION = 6  # the number of migrations in store/schema.py (a test keeps them equal)
+SCHEMA_VERSION = 7  # the number of migrations in store/schema.py (a test keeps them equal)
 
 _HEADER = b"SQLite format 3\x00"
 

@@ -108,3 +108,10 @@ def m006_index_only_text_changes(db: Database) -> None:
         '  INSERT INTO "articles_fts" (rowid, "title", "body") VALUES (new.rowid, new."title", new."body");\n'
         "END"
     )
+
+
+@migrations()
+def m007_unannotated_index(db: Database) -> None:
+    """Articles waiting for the annotator, found without reading the library: counting them was a full
+    scan (0.75 s at 100,000 articles, on the app's thread), and each batch re-read every annotated row."""
+    db.execute("CREATE INDEX idx_articles_unannotated ON articles (id) WHERE annotated_at IS NULL")

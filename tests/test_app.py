@@ -56,6 +56,32 @@ async def test_first_run_seeds_samples_and_annotates_in_background(app, db_path)
     assert check.db.execute("SELECT count(*) FROM spans").fetchone()[0] > 50
 
 
+async def test_an_article_opened_before_the_reader_is_warmed_up_is_shown(db_path, tmp_path):
+    """Enter pressed on the very first frame reaches a reader whose paragraph views are not made yet."""
+    from textual.app import App
+
+    store = Store(db_path)
+    [outcome] = list(store.add_articles([Draft("Bridge reopens", ("Traffic crossed the bridge again.",),
+                                               source="Wire", url="https://wire.example/bridge")]))
+
+    class ReaderOnly(App):
+        def compose(self):
+            yield Reader(store, tmp_path / "export", id="reader")
+
+        def on_mount(self) -> None:
+            self.query_one(Reader).show(outcome.article_id)
+
+    app = ReaderOnly()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "https://wire.example/bridge" in text
+        assert "Traffic crossed the bridge again." in text
+        assert "Select an article" not in text
+        app.workers.cancel_all()
+    store.close()
+
+
 async def test_enter_j_j_1_tags_the_third_paragraph(app, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()

@@ -108,3 +108,23 @@ def test_read_tag_note_quit_then_export(tmp_path):
     assert "> The head of the Syrian faction" in text
     assert "Tags: #claim" in text
     assert "Rebel claim: check against the UN figures" in text
+
+
+def test_keys_typed_in_one_burst_apply_in_order(tmp_path):
+    """"j j Enter j j 1" as one write: Enter opens the article the j's moved to, and the keys after it
+    move and tag in the reader, whatever the timing."""
+    db = tmp_path / "burst.db"
+    terminal = Terminal.newsgloss("--db", str(db))
+    try:
+        terminal.wait_for("annotated")
+        terminal.type("jj\rjj1")
+        terminal.wait_for("⚑ claim")
+        terminal.keys("q")
+        terminal.wait_closed()
+    finally:
+        terminal.close()
+    conn = sqlite3.connect(db)
+    third = conn.execute("SELECT id FROM articles ORDER BY published DESC, id DESC LIMIT 1 OFFSET 2").fetchone()[0]
+    tagged = conn.execute("SELECT article_id, position FROM paragraph_tags").fetchall()
+    conn.close()
+    assert tagged == [(third, 2)]

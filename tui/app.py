@@ -29,12 +29,13 @@ class NewsglossApp(App):
         self.seed_samples = seed_samples
         self.annotate_delay = annotate_delay
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The main screen is the first screen (not pushed over an empty one); a new library is seeded first."""
         if self.seed_samples:
             from store.pipeline import seed
 
             seed(self.store)
-        self.push_screen(MainScreen(self.store, self.export_dir, self.annotate_delay))
+        return MainScreen(self.store, self.export_dir, self.annotate_delay)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -25,9 +25,10 @@ class MainScreen(Screen):
     """List and reader side by side; Tab moves between them."""
 
     BINDINGS = [
-        # A priority binding runs before later keys are routed, so "Enter j j 1" typed
-        # at once opens the article and then moves in the reader.
-        Binding("enter", "open_selected", "Open", priority=True, id="main.open"),
+        # Not a priority binding: a key is resolved when it has made its way up from the focused
+        # widget, in the order typed, so "j Enter" opens the article j moved to. Opening moves the
+        # focus at once (open_article), so the keys typed after it ("Enter j j 1") reach the reader.
+        Binding("enter", "open_selected", "Open", id="main.open"),
         Binding("slash", "search", "Search", id="main.search"),
         Binding("l", "focus_list", "List", id="main.list"),
         Binding("question_mark", "help", "Keys", id="main.help"),
@@ -120,7 +121,7 @@ class MainScreen(Screen):
     def open_article(self, article_id: int) -> None:
         reader = self.query_one(Reader)
         reader.show(article_id)
-        reader.focus()
+        self.set_focus(reader)  # now, not after the keys already typed (Widget.focus waits its turn)
         self.store.mark_read(article_id)
         self.query_one(ArticleList).mark_read(article_id)
 

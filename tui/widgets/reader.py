@@ -82,7 +82,16 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         return self.get_component_rich_style(f"reader--{name}", partial=True)
 
     def compose(self):
+        # The whole frame from the start, so opening an article only updates it: replacing widgets
+        # (remove, then mount) is asynchronous, and an article opened meanwhile was painted into the
+        # widget on its way out. The legend shows once an article is open.
         yield Static(Text("Select an article and press Enter.", end=""), classes="reader-head")
+        yield Static(classes="reader-legend")
+        yield Static(classes="reader-article-note")
+
+    def on_mount(self) -> None:
+        self.query_one(".reader-legend").display = False
+        self.query_one(".reader-article-note").display = False
 
     @property
     def views(self) -> list[ParagraphView]:
@@ -103,15 +112,8 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         if not self.article.annotated:
             self.annotate_now(article_id)
 
-    def _ensure_frame(self) -> None:
-        if not self.query(".reader-legend"):
-            self.remove_children()
-            self.mount(Static(classes="reader-head"), Static(legend_text(self.style_of), classes="reader-legend"),
-                       Static(classes="reader-article-note"))
-
     def warm_up(self, count: int = 24) -> None:
         """Mount hidden paragraph views ahead of time (after the first screen), so opening is quick."""
-        self._ensure_frame()
         blank = Paragraph(-1, "", "")
         pool = [ParagraphView(blank, self.style_of) for _ in range(max(0, count - len(self._pool)))]
         for view in pool:
@@ -123,7 +125,6 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         """Show self.article in pooled widgets: mounting is the slow part, updating is not."""
         article = self.article
         assert article is not None
-        self._ensure_frame()
         extra = [ParagraphView(Paragraph(-1, "", ""), self.style_of)
                  for _ in range(len(article.paragraphs) - len(self._pool))]
         if extra:
@@ -131,6 +132,10 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
             self._pool += extra
         with self.app.batch_update():
             self.query_one(".reader-head", Static).update(self._head(article))
+            legend = self.query_one(".reader-legend", Static)
+            if not legend.display:
+                legend.update(legend_text(self.style_of))
+                legend.display = True
             note = self.query_one(".reader-article-note", Static)
             note.display = bool(article.note.strip() or article.orphans)
             note.update(self._article_note(article) if note.display else "")

@@ -1,0 +1,214 @@
+"""The `newsgloss` subcommands (import, export, search, annotate) and the app's options, with click.
+
+`tui/cli.py` opens the app without loading any of this when no subcommand is given."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from store.db import StoreError
+from tui.cli import default_db, run_app
+
+
+def _open(db: Path | None):
+    from store.store import Store
+
+    try:
+        return Store(db or default_db())
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+
+
+db_option = click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help="Database file to use.")
+
+
+class Commands(click.Group):
+    """Database trouble anywhere becomes one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise click.ClickException("the database is busy: another program kept it locked for 10 s; "
+                                           "nothing was lost, try again") from None
+            raise click.ClickException(f"database error: {error}") from None
+        except sqlite3.DatabaseError as error:
+            raise click.ClickException(f"the database is damaged ({error}); nothing was changed") from None
+
+
+@click.group(cls=Commands, invoke_without_command=True)
+@db_option
+@click.option("--export-dir", type=click.Path(path_type=Path, file_okay=False), help="Where `e` writes Markdown.")
+@click.option("--no-seed", is_flag=True, help="Do not fill a new database with the sample articles.")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, export_dir: Path | None, no_seed: bool) -> None:
+    """newsgloss: read news with entities and dates highlighted, tag paragraphs, take notes."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    run_app(db, export_dir, no_seed)
+
+
+def _db(ctx: click.Context, db: Path | None) -> Path | None:
+    return db or ctx.obj.get("db")
+
+
+ANNOTATE_AT_IMPORT = 1000  # larger imports are annotated in the background by the app
+
+
+def _report(outcomes, verbose: bool) -> tuple[int, int]:
+    """Print one line per file (and per skipped record); returns (imported, skipped)."""
+    imported = skipped = 0
+    per_file: dict[str, dict[str, int]] = {}
+    for outcome in outcomes:
+        imported += outcome.status == "imported"
+        skipped += outcome.status == "skipped"
+        source = outcome.name.rsplit(":", 1)[0] if outcome.name.rsplit(":", 1)[-1].isdigit() else outcome.name
+        counts = per_file.setdefault(source, {})
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        if verbose or outcome.status == "skipped" or source == outcome.name:
+            click.echo(outcome.line)
+    for source, counts in per_file.items():
+        if sum(counts.values()) > 1:
+            click.echo(f"{source}: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
+    return imported, skipped
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--annotate/--no-annotate", default=None,
+              help=f"Annotate now (default: when at most {ANNOTATE_AT_IMPORT} articles are new).")
+@click.option("--verbose", is_flag=True, help="A line for every article, not one per file.")
+@click.pass_context
+def import_command(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, annotate: bool | None,
+                   verbose: bool) -> None:
+    """Import articles from files and folders (.txt, .md, .jsonl, .json)."""
+    from store.importers import expand, import_paths
+    from store.pipeline import annotate_pending
+
+    store = _open(_db(ctx, db))
+    files = list(expand(paths))
+    with click.progressbar(length=len(files), label="importing", file=sys.stderr,
+                           hidden=len(files) < 20 or not sys.stderr.isatty()) as bar:
+        imported, skipped = _report(import_paths(store, _ticking(files, bar)), verbose)
+    pending = store.count_unannotated()
+    if pending and (annotate or (annotate is None and pending <= ANNOTATE_AT_IMPORT)):
+        with click.progressbar(length=pending, label="annotating", file=sys.stderr,
+                               hidden=not sys.stderr.isatty()) as bar:
+            annotate_pending(store, progress=lambda done, total, _: bar.update(1), batch=200,
+                             processes=min(2, os.cpu_count() or 1))
+    elif pending:
+        click.echo(f"{pending} article(s) will be annotated in the background when newsgloss opens "
+                   "(or now, with --annotate)", err=True)
+    store.close()
+    click.echo(f"{imported} imported, {skipped} skipped", err=True)
+    if skipped:
+        sys.exit(1)
+
+
+def _ticking(files, bar):
+    for path in files:
+        yield path
+        bar.update(1)
+
+
+@main.command("export")
+@db_option
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("newsgloss-export"),
+              show_default=True, help="Folder for the Markdown files.")
+@click.option("--tag", help="Only articles with a paragraph tagged TAG.")
+@click.pass_context
+def export_command(ctx: click.Context, db: Path | None, out: Path, tag: str | None) -> None:
+    """Export articles to Markdown, one file per article."""
+    from store.export import export_all
+
+    store = _open(_db(ctx, db))
+    paths = export_all(store, out, tag=tag)
+    for path in paths:
+        click.echo(str(path))
+    click.echo(f"exported {len(paths)} article(s) to {out}", err=True)
+
+
+@main.command("search")
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True)
+@click.pass_context
+def search_command(ctx: click.Context, query: str, db: Path | None, limit: int) -> None:
+    """Search titles, bodies and notes (ranked)."""
+    store = _open(_db(ctx, db))
+    for hit in store.search(query, limit=limit):
+        click.echo(f"{hit.article_id}\t{hit.published}\t{hit.title}\n\t{hit.snippet}")
+
+
+def _annotation(doc_id: str, dct: str | None, text: str) -> dict:
+    from store.annotate import annotate_text
+
+    spans = []
+    for span in annotate_text(text, dct):
+        item = {"start": span.start, "end": span.end, "label": span.label, "text": span.text,
+                "value": span.value or None}
+        if span.type:
+            item["type"] = span.type
+        spans.append(item)
+    return {"id": doc_id, "dct": dct, "text": text, "spans": spans}
+
+
+def _jsonl_documents(handle) -> tuple[list[tuple[str, str | None, str]], list[str]]:
+    docs, problems = [], []
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('needs an object with a "text" string')
+            dct = record.get("dct") if isinstance(record.get("dct"), str) else None
+            docs.append((str(record.get("id", number)), dct, record["text"]))
+        except ValueError as error:
+            problems.append(f"line {number}: {error}")
+    return docs, problems
+
+
+@main.command("annotate")
+@click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.option("--date", "dct", help="The article's date (YYYY-MM-DD); dates are normalised against it.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+def annotate_command(file, dct: str | None, fmt: str) -> None:
+    """Print entities and normalised dates as JSON: the annotation contract."""
+    if dct is not None:
+        try:
+            date.fromisoformat(dct)
+        except ValueError:
+            raise click.BadParameter(f"{dct!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+    if fmt == "jsonl":
+        docs, problems = _jsonl_documents(file)
+        docs = [(doc_id, dct or doc_dct, text) for doc_id, doc_dct, text in docs]
+    else:
+        text = file.read()
+        docs, problems = [(getattr(file, "name", "-"), dct or _text_date(text), text)], []
+    for doc_id, doc_dct, text in docs:
+        click.echo(json.dumps(_annotation(doc_id, doc_dct, text), ensure_ascii=False))
+    for problem in problems:
+        click.echo(f"skipped {problem}", err=True)
+    if problems:
+        sys.exit(1)
+
+
+def _text_date(text: str) -> str:
+    from store.importers.text import read_text
+
+    return read_text(text).published or date.today().isoformat()
