@@ -116,3 +116,32 @@ def test_acronym_defined_once_labels_later_mentions():
     spans = annotate_paragraphs(texts, "2024-12-06")
     assert ("International Atomic Energy Agency", "ORG") in {(s.text, s.label) for s in spans[0]}
     assert ("IAEA", "ORG") in {(s.text, s.label) for s in spans[1]}
+
+
+def _dates(sentence: str, dct: str = "2024-12-06") -> set[tuple[str, str]]:
+    [spans] = annotate_paragraphs([sentence], dct)
+    return {(s.text, s.value) for s in spans if s.label in ("DATE", "TIME")}
+
+
+def test_a_possessive_date_keeps_its_value_without_the_s():
+    assert ("last month", "2024-11") in _dates("Sales beat last month's figures, the company said.")
+    assert ("next week", "2024-W50") in _dates("Ministers prepared for next week's summit in Riga.")
+
+
+def test_a_period_ended_on_a_date_is_two_expressions():
+    dates = _dates("The bank earned $4 million in the quarter ended Sept. 30, it said on Monday.", "2024-11-05")
+    assert ("Sept. 30", "2024-09-30") in dates
+    assert any(text.endswith("quarter") for text, _ in dates)
+    dates = _dates("Shares were bought from Aug. 26 to Oct. 20 at lower prices.", "2024-11-05")
+    assert {("Aug. 26", "2024-08-26"), ("Oct. 20", "2024-10-20")} <= dates
+    # A range of amounts stays one duration: only a date after "to" starts a second expression.
+    assert _dates("The repairs will take two to three weeks.") == {("two to three weeks", "P3W")}
+
+
+def test_frequency_adjectives_before_a_noun_are_not_dates():
+    assert _dates("The board raised its quarterly dividend and held the annual meeting.") == set()
+    assert ("quarterly", "P3M") in _dates("The company pays dividends quarterly.")
+
+
+def test_a_part_of_day_of_a_calendar_date():
+    assert ("the night of Oct. 23", "2024-10-23TNI") in _dates("He was shot on the night of Oct. 23 at home.")
