@@ -44,6 +44,11 @@ _SPLIT = re.compile(
     rf"(?=(?:{MONTH_RE})\.?\s+\d|(?:{WEEKDAY_RE})\b|(?:today|tomorrow|yesterday)\b)",
     re.IGNORECASE,
 )
+# spaCy's small model sometimes marks only the unit: "this [year]'s election". The modifier belongs to it.
+_BARE_UNIT = re.compile(r"(?:year|month|week|weekend|quarter|day|decade|century|spring|summer|fall|autumn|winter)\b",
+                        re.IGNORECASE)
+_MODIFIER_BEFORE = re.compile(r"\b(?:this|last|next|that|past|coming|same|previous|following|current)\s+$",
+                              re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # Frequency adjectives before a noun ("a quarterly dividend", "the annual meeting") are not marked as
 # times by annotators (1 of 11 and 0 of 6 on the dev set), unlike "pays quarterly" or "daily".
@@ -62,6 +67,8 @@ def _temporal_ranges(doc, text: str) -> list[tuple[int, int]]:
         if ent.label_ not in TEMPORAL:
             continue
         start, end = ent.start_char, ent.end_char
+        if _BARE_UNIT.match(text, start) and (before := _MODIFIER_BEFORE.search(text, max(0, start - 12), start)):
+            start = before.start()
         if _POSSESSIVE.search(text, start, end):  # "last month's figures": the date is "last month"
             end -= 2
         while end > start and text[end - 1] in ".,;:'\")":

@@ -129,11 +129,11 @@ def test_a_possessive_date_keeps_its_value_without_the_s():
 
 
 def test_a_period_ended_on_a_date_is_two_expressions():
-    dates = _dates("The bank earned $4 million in the quarter ended Sept. 30, it said on Monday.", "2024-11-05")
-    assert ("Sept. 30", "2024-09-30") in dates
-    assert any(text.endswith("quarter") for text, _ in dates)
-    dates = _dates("Shares were bought from Aug. 26 to Oct. 20 at lower prices.", "2024-11-05")
-    assert {("Aug. 26", "2024-08-26"), ("Oct. 20", "2024-10-20")} <= dates
+    dates = _dates("The brewery's profit fell in the half-year ending June 28, its chairman said.", "2024-11-05")
+    assert ("June 28", "2024-06-28") in dates
+    assert any(text.endswith("half-year") for text, _ in dates)
+    dates = _dates("The ferry ran a summer timetable from July 4 to Sept. 9.", "2024-11-05")
+    assert {("July 4", "2024-07-04"), ("Sept. 9", "2024-09-09")} <= dates
     # A range of amounts stays one duration: only a date after "to" starts a second expression.
     assert _dates("The repairs will take two to three weeks.") == {("two to three weeks", "P3W")}
 
@@ -144,4 +144,4 @@ def test_frequency_adjectives_before_a_noun_are_not_dates():
 
 
 def test_a_part_of_day_of_a_calendar_date():
-    assert ("the night of Oct. 23", "2024-10-23TNI") in _dates("He was shot on the night of Oct. 23 at home.")
+    assert ("the night of Nov. 30", "2024-11-30TNI") in _dates("The storm reached the coast on the night of Nov. 30.")

@@ -36,6 +36,16 @@ def test_year_boundary_month_day():
 
 
 @pytest.mark.parametrize("expression, tense, expected", [
+    ("November", "past", ("DATE", "2024-11")),   # next month, whatever the verb
+    ("September", "future", ("DATE", "2024-09")),  # last month, whatever the verb
+    ("in March", "past", ("DATE", "2024-03")),    # further away: the tense decides
+    ("in March", "future", ("DATE", "2025-03")),
+])
+def test_a_month_next_to_the_articles_is_the_nearest(expression, tense, expected):
+    assert value(expression, tense, dct=date(2024, 10, 30)) == expected
+
+
+@pytest.mark.parametrize("expression, tense, expected", [
     ("Friday", "past", "2024-12-06"),
     ("on Tuesday", "past", "2024-12-03"),
     ("on Tuesday", "future", "2024-12-10"),

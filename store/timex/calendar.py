@@ -61,8 +61,10 @@ def pick_year(ctx: Context, month: int, day: int | None = None) -> int:
     """The year of a month (and day) given without one.
 
     For a day, the nearest such date wins when it is clearly nearer than the
-    next one (by more than about two months); otherwise the tense decides: past, the
-    latest not after the article; future, the first not before it.
+    next one (by more than about two months); a month alone within two months of the
+    article's is the nearest one ("November" in late October is the coming one, even
+    in "said sales fell short of plans for November"). Otherwise the tense decides:
+    past, the latest not after the article; future, the first not before it.
     """
     dct = ctx.dct
     candidates = []
@@ -76,6 +78,8 @@ def pick_year(ctx: Context, month: int, day: int | None = None) -> int:
     anchor = dct if day else date(dct.year, dct.month, 1)
     by_distance = sorted(candidates, key=lambda c: abs((c - anchor).days))
     if day and len(by_distance) > 1 and abs((by_distance[1] - anchor).days) - abs((by_distance[0] - anchor).days) > 62:
+        return by_distance[0].year
+    if day is None and abs((by_distance[0] - anchor).days) <= 62:
         return by_distance[0].year
     if ctx.tense == "future":
         later = [c for c in candidates if c >= anchor]

@@ -21,7 +21,7 @@ EXTRA = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going to|plans? to|planning to|scheduled|expected (?:to|in|on|by)|expects|"
+    r"\b(?:will|won't|'ll|shall|going to|plans? to|planned to|planning to|scheduled|expected (?:to|in|on|by)|expects|"
     r"due to|set to|intends? to|is to|are to|supposed to|upcoming|tomorrow|as soon as|"
     r"next (?:week|month|year|\w+day))\b",
     re.IGNORECASE,
