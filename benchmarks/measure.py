@@ -81,6 +81,14 @@ def first_screen(db: Path, count: int) -> dict:
     return {"first": first, "memory": memory, "last": last, "open": opened}
 
 
+def plain_first_screen(db: Path, count: int) -> float:
+    """The floor: a plain Textual app whose list reads rows only as shown (benchmarks/plain_textual.py)."""
+    session = start([sys.executable, str(Path(__file__).parent / "plain_textual.py"), str(db)])
+    first = session.wait_for(f"{count} articles")
+    session.finish()
+    return first
+
+
 def search(db: Path) -> list[float]:
     """Seconds per query (in-process, the store's search, a warm connection)."""
     from store.store import Store

@@ -40,12 +40,16 @@ def bench_size(count: int, runs: int, work: Path) -> list[str]:
     db = work / f"library-{count}.db"
     ingests = [measure.ingest(library, db) for _ in range(runs)]
     measure.annotate_newest(db)
-    screens = [measure.first_screen(db, count) for _ in range(max(runs, 3))]
+    screens, plain = [], []
+    for _ in range(max(runs, 3)):  # interleaved, so both see the same load on a shared machine
+        screens.append(measure.first_screen(db, count))
+        plain.append(measure.plain_first_screen(db, count))
     searches = measure.search(db)
     rows = [
         _row(f"ingest {count:,} (s)", [t for t, _ in ingests], "s", TARGETS["ingest"] if count == 100_000 else None),
         _row(f"ingest {count:,}: peak memory (MB)", [m / 1024 for _, m in ingests], "MB", TARGETS["ingest_memory"]),
         _row(f"first screen {count:,} (s)", [s["first"] for s in screens], "s", TARGETS["first"]),
+        _row(f"plain Textual lazy list, same run: first screen {count:,} (s)", plain, "s", None),
         _row(f"first screen {count:,}: memory (MB)", [s["memory"] / 1024 for s in screens], "MB",
              TARGETS["first_memory"]),
         _row(f"G to the last of {count:,} (ms)", [s["last"] for s in screens], "ms", None, 1000),
