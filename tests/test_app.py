@@ -232,6 +232,21 @@ async def test_correct_a_label_remove_and_mark_a_missed_entity(app, db_path):
     assert ("war monitoring group", "ORG") in spans
     assert [(r.text, r.action, r.label) for r in stored.rules()] == [
         ("Reuters", "relabel", "PRODUCT"), ("war monitoring group", "add", "ORG")]
+    # After a restart the reader shows the corrections, and a new article gets them too.
+    later = stored.add_article(Draft("Wire report", ("Reuters said a war monitoring group counted the dead.",),
+                                     source="Wire", published="2024-12-07"))
+    stored.close()
+    restarted = make_app(db_path, export_dir=db_path.parent / "export", annotate_delay=0)
+    async with restarted.run_test(size=SIZE) as pilot:
+        await restarted.workers.wait_for_complete()
+        await _open_homs(restarted, pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        assert "Reuters PRODUCT" in screen_text(restarted)
+    stored = Store(db_path)
+    new_spans = {(s.text, s.label) for p in stored.article(later.article_id).paragraphs for s in p.spans}
+    assert {("Reuters", "PRODUCT"), ("war monitoring group", "ORG")} <= new_spans
+    stored.close()
 
 
 async def test_rules_list_deletes_a_rule_and_the_article_is_annotated_again(app, db_path):

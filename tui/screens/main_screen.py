@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.store import Store
 from tui.bindings import described_bindings
 from tui.widgets.article_list import ArticleList
+from tui.widgets.key_line import KeyLine
 from tui.widgets.reader import Reader
 from tui.widgets.search_panel import SearchPanel
 
@@ -58,7 +59,7 @@ class MainScreen(Screen):
                 yield ArticleList(self.store, id="articles")
             yield Reader(self.store, self.export_dir, id="reader")
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
@@ -74,23 +75,51 @@ class MainScreen(Screen):
         self.query_one(Reader).warm_up()
         if self.store.count_unannotated():
             self.annotate_backlog()
+            self.load_model()
+
+    @work(thread=True, exit_on_error=False, group="model")
+    def load_model(self) -> None:
+        """Load the model here too, once, so opening an article not annotated yet is quick (~0.1 s)."""
+        import gc
+
+        from store.annotate import load_nlp
+
+        load_nlp()
+        # The model is millions of long-lived objects. Every full collection would walk them again
+        # (70 ms added to opening an article); frozen, the collector leaves them alone.
+        gc.freeze()
 
     @work(thread=True, exit_on_error=False, group="annotate", exclusive=True)
     def annotate_backlog(self) -> int:
-        """Annotate stored articles that have no spans yet, one transaction each."""
-        from store.pipeline import annotate_pending
+        """Annotate stored articles that have no spans yet, in another process (store/backlog.py):
+        a thread here would hold the interpreter for hours and slow every key press."""
+        import os
+        import subprocess
+        import sys
 
         worker = get_current_worker()
-        store = Store(self.store.path)
+        one_thread = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+        process = subprocess.Popen([sys.executable, "-m", "store.backlog", str(self.store.path)],
+                                   env={**os.environ, **one_thread},
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                   text=True)
+        done, problem = 0, ""
         try:
-            return annotate_pending(
-                store,
-                progress=lambda done, total, article_id: self.post_message(
-                    self.AnnotationProgress(done, total, article_id)),
-                cancelled=lambda: worker.is_cancelled,
-            )
+            for line in process.stdout:
+                if worker.is_cancelled:
+                    break
+                if line.startswith("error "):
+                    problem = line[6:].strip()
+                    continue
+                done, total, article_id = map(int, line.split())
+                self.post_message(self.AnnotationProgress(done, total, article_id))
         finally:
-            store.close()
+            if process.poll() is None:
+                process.terminate()
+            process.wait()
+        if problem:
+            raise RuntimeError(problem)
+        return done
 
     @on(AnnotationProgress)
     def _progress(self, event: AnnotationProgress) -> None:
