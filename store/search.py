@@ -10,16 +10,16 @@ from store.models import SearchHit
 _WORD = re.compile(r"\w+")
 
 
-def fts_query(text: str) -> str:
+def fts_query(text: str, shorten: bool = True) -> str:
     """Quote every word. The last one (from three letters) also matches as a prefix, for search as
-    you type; its exact form is kept, and a prefix two letters shorter is added, because the porter
-    index stores stems that a prefix of the typed word misses ("securi" vs the stem "secur")."""
+    you type; its exact form is kept, and (if `shorten`) a prefix two letters shorter is added, because
+    the porter index stores stems that a prefix of the typed word misses ("securi" vs the stem "secur")."""
     words = _WORD.findall(text)
     if not words:
         return ""
     quoted = [f'"{word}"' for word in words]
     last = words[-1]
-    if len(last) >= 5:  # "securi" also as "secu*", which reaches the stem "secur"
+    if len(last) >= 5 and shorten:  # "securi" also as "secu*", which reaches the stem "secur"
         quoted[-1] = f'({quoted[-1]} OR "{last}"* OR "{last[:-2]}"*)'
     elif len(last) >= 3:
         quoted[-1] = f'({quoted[-1]} OR "{last}"*)'
@@ -49,6 +49,16 @@ def snippet(text: str, words: list[str], width: int = 160) -> tuple[str, tuple[t
 CANDIDATES = 2000
 
 
+def _whole_word(conn: sqlite3.Connection, text: str) -> bool:
+    """Whether the last word typed already matches as a word: then it needs no shorter prefix to reach
+    its stem, and leaving that out halves the query ("world" would also have searched "wor*")."""
+    words = _WORD.findall(text)
+    if not words or len(words[-1]) < 5:
+        return False
+    return conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
+                        [f'"{words[-1]}"']).fetchone() is not None
+
+
 def _ranked(conn: sqlite3.Connection, table: str, weights: str, query: str, limit: int) -> list[tuple[int, float]]:
     """(rowid, score) of the best matches. FTS5 walks rowids newest first without sorting, so a very
     common word costs CANDIDATES rows, not the whole library."""
@@ -61,7 +71,7 @@ def _ranked(conn: sqlite3.Connection, table: str, weights: str, query: str, limi
 
 def search_library(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
     """Articles matching `text` in title, body or notes, best (bm25) first."""
-    query = fts_query(text)
+    query = fts_query(text, shorten=not _whole_word(conn, text))
     if not query:
         return []
     articles = _ranked(conn, "articles_fts", ", 4.0, 1.0", query, limit)

@@ -16,7 +16,7 @@ def _homs_spans():
 
 
 def test_sample_dates_are_normalised_against_the_article_date():
-    draft, spans = _homs_spans()
+    _, spans = _homs_spans()
     dates = {(s.text, s.value, s.type) for paragraph in spans for s in paragraph if s.label in ("DATE", "TIME")}
     assert ("Nov. 27", "2024-11-27", "DATE") in dates
     assert ("Friday morning", "2024-12-06TMO", "TIME") in dates
@@ -25,7 +25,7 @@ def test_sample_dates_are_normalised_against_the_article_date():
 
 
 def test_entities_are_trimmed_and_one_label_per_name():
-    draft, spans = _homs_spans()
+    _, spans = _homs_spans()
     entities = [(s.text, s.label) for paragraph in spans for s in paragraph if s.label not in ("DATE", "TIME")]
     names = {text for text, _ in entities}
     assert "Abu Mohammed Al-Golani" in names and "Abu Mohammed Al-Golani's" not in names

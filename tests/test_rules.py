@@ -15,7 +15,7 @@ def test_relabel_applies_to_stored_and_future_articles(store):
     [homs] = import_paths(store, [HOMS])
     annotate_article(store, homs.article_id)
     assert _labels(store, homs.article_id, "Reuters") == {"ORG"}
-    rule, changed = store.add_rule("Reuters", "relabel", "PRODUCT")
+    _, changed = store.add_rule("Reuters", "relabel", "PRODUCT")
     assert changed == 1
     assert _labels(store, homs.article_id, "Reuters") == {"PRODUCT"}
     list(import_paths(store, [SAMPLES]))
