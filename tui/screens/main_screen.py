@@ -52,6 +52,7 @@ class MainScreen(Screen):
         self.export_dir = export_dir
         self.annotate_delay = annotate_delay
         self._before_search: object = None
+        self._backlog = None  # the annotating process (store/backlog.py) while one runs
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -73,7 +74,8 @@ class MainScreen(Screen):
 
     def _start_backlog(self) -> None:
         self.query_one(Reader).warm_up()
-        if self.store.count_unannotated():
+        if pending := self.store.count_unannotated():
+            self.query_one("#status", Static).update(f"annotating {pending:,} article(s) in the background…")
             self.annotate_backlog()
             self.load_model()
 
@@ -98,8 +100,11 @@ class MainScreen(Screen):
         import sys
 
         worker = get_current_worker()
+        # A run started before a correction holds the old rules: stop it now, not at its next line,
+        # or it would mark articles annotated without the new rule.
+        self._stop_backlog()
         one_thread = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
-        process = subprocess.Popen([sys.executable, "-m", "store.backlog", str(self.store.path)],
+        process = self._backlog = subprocess.Popen([sys.executable, "-m", "store.backlog", str(self.store.path)],
                                    env={**os.environ, **one_thread},
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                                    text=True)
@@ -121,11 +126,19 @@ class MainScreen(Screen):
             raise RuntimeError(problem)
         return done
 
+    def _stop_backlog(self) -> None:
+        process, self._backlog = self._backlog, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+
+    def on_unmount(self) -> None:
+        self._stop_backlog()
+
     @on(AnnotationProgress)
     def _progress(self, event: AnnotationProgress) -> None:
         status = self.query_one("#status", Static)
-        status.update(f"annotating {event.done}/{event.total}…" if event.done < event.total else
-                      f"annotated {event.total} article(s)")
+        status.update(f"annotating {event.done:,}/{event.total:,}…" if event.done < event.total else
+                      f"annotated {event.total:,} article(s)")
         reader = self.query_one(Reader)
         if reader.article and reader.article.id == event.article_id and not reader.article.annotated:
             reader.show(event.article_id, reader.cursor)
