@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rich.style import Style
 from rich.text import Text
 
-from store.models import Paragraph
+from store.models import Article, Paragraph
 
 # Label -> component class suffix; one colour per label everywhere.
 LABEL_CLASS = {
@@ -63,4 +63,36 @@ def legend_text(style_of: Callable[[str], Style]) -> Text:
         text.append(name, style_of(kind))
         text.append("  ")
     text.rstrip()
+    return text
+
+
+def article_head(article: Article, style_of: Callable[[str], Style]) -> Text:
+    """The title, source, date, author, link and caption above an article."""
+    text = Text(article.title, style_of("title"), end="")
+    meta = " · ".join(part for part in (article.source, article.published, article.author) if part)
+    if meta:
+        text.append("\n" + meta, style_of("meta"))
+    if article.url:
+        text.append("\n" + article.url, style_of("meta"))
+    if article.caption:
+        text.append("\n" + article.caption, style_of("note"))
+    if not article.annotated:
+        text.append("\n(annotating…)", style_of("meta"))
+    return text
+
+
+def article_note(article: Article, style_of: Callable[[str], Style]) -> Text:
+    """The article note, and tags and notes kept from paragraphs an update removed."""
+    text = Text(end="")
+    if article.note.strip():
+        text.append("✎ Article note: " + article.note.strip(), style_of("note"))
+    if article.orphans:
+        text.append(("\n" if text else "") + f"Kept from an earlier version ({len(article.orphans)}):",
+                    style_of("meta"))
+        for orphan in article.orphans:
+            text.append("\n  “" + orphan.old_text[:200] + "”", style_of("meta"))
+            if orphan.tags:
+                text.append("\n    ⚑ " + "  ".join(orphan.tags), style_of("tag"))
+            if orphan.note.strip():
+                text.append("\n    ✎ " + orphan.note.strip(), style_of("note"))
     return text

@@ -17,7 +17,7 @@ from store.db import StoreError
 from store.models import Article, Paragraph
 from store.store import Store
 from tui.widgets.corrections import Corrections
-from tui.widgets.highlight import legend_text
+from tui.widgets.highlight import article_head, article_note, legend_text
 from tui.widgets.paragraph_view import ParagraphView
 
 STYLE_NAMES = ("person", "org", "place", "facility", "group", "event", "date", "date-value", "number", "other",
@@ -131,14 +131,14 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
             self.mount_all(extra)
             self._pool += extra
         with self.app.batch_update():
-            self.query_one(".reader-head", Static).update(self._head(article))
+            self.query_one(".reader-head", Static).update(article_head(article, self.style_of))
             legend = self.query_one(".reader-legend", Static)
             if not legend.display:
                 legend.update(legend_text(self.style_of))
                 legend.display = True
             note = self.query_one(".reader-article-note", Static)
             note.display = bool(article.note.strip() or article.orphans)
-            note.update(self._article_note(article) if note.display else "")
+            note.update(article_note(article, self.style_of) if note.display else "")
             for view, paragraph in zip(self._pool, article.paragraphs):
                 view.set_class(paragraph.position == self.cursor, "-current")
                 view.update_paragraph(paragraph)
@@ -147,35 +147,6 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
                 view.display = False
             self._views = self._pool[: len(article.paragraphs)]
         self.scroll_home(animate=False)
-
-    def _head(self, article: Article) -> Text:
-        text = Text(article.title, self.style_of("title"), end="")
-        meta = " · ".join(part for part in (article.source, article.published, article.author) if part)
-        if meta:
-            text.append("\n" + meta, self.style_of("meta"))
-        if article.url:
-            text.append("\n" + article.url, self.style_of("meta"))
-        if article.caption:
-            text.append("\n" + article.caption, self.style_of("note"))
-        if not article.annotated:
-            text.append("\n(annotating…)", self.style_of("meta"))
-        return text
-
-    def _article_note(self, article: Article) -> Text:
-        """The article note, and tags and notes kept from paragraphs an update removed."""
-        text = Text(end="")
-        if article.note.strip():
-            text.append("✎ Article note: " + article.note.strip(), self.style_of("note"))
-        if article.orphans:
-            text.append(("\n" if text else "") + f"Kept from an earlier version ({len(article.orphans)}):",
-                        self.style_of("meta"))
-            for orphan in article.orphans:
-                text.append("\n  “" + orphan.old_text[:200] + "”", self.style_of("meta"))
-                if orphan.tags:
-                    text.append("\n    ⚑ " + "  ".join(orphan.tags), self.style_of("tag"))
-                if orphan.note.strip():
-                    text.append("\n    ✎ " + orphan.note.strip(), self.style_of("note"))
-        return text
 
     @work(thread=True, exit_on_error=False, group="annotate-one")
     def annotate_now(self, article_id: int) -> None:
