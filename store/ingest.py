@@ -44,10 +44,7 @@ def bounded(paragraph: str) -> list[str]:
 
 def prepare(draft: Draft) -> Prepared | None:
     """The stored form of a draft, or None when it holds no text."""
-    paragraphs = tuple(
-        piece for p in draft.paragraphs if p.strip()
-        for piece in (bounded(p) if len(p) > MAX_PARAGRAPH else (p.strip(),))
-    )
+    paragraphs = tuple(piece for p in draft.paragraphs if p.strip() for piece in bounded(p))
     if not paragraphs:
         return None
     title = clean_line(draft.title) or paragraphs[0][:80]

@@ -49,10 +49,9 @@ def snippet(text: str, words: list[str], width: int = 160) -> tuple[str, tuple[t
 CANDIDATES = 2000
 
 
-def _whole_word(conn: sqlite3.Connection, text: str) -> bool:
+def _whole_word(conn: sqlite3.Connection, words: list[str]) -> bool:
     """Whether the last word typed already matches as a word: then it needs no shorter prefix to reach
     its stem, and leaving that out halves the query ("world" would also have searched "wor*")."""
-    words = _WORD.findall(text)
     if not words or len(words[-1]) < 5:
         return False
     return conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
@@ -71,7 +70,8 @@ def _ranked(conn: sqlite3.Connection, table: str, weights: str, query: str, limi
 
 def search_library(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
     """Articles matching `text` in title, body or notes, best (bm25) first."""
-    query = fts_query(text, shorten=not _whole_word(conn, text))
+    words = _WORD.findall(text)
+    query = fts_query(text, shorten=not _whole_word(conn, words))
     if not query:
         return []
     articles = _ranked(conn, "articles_fts", ", 4.0, 1.0", query, limit)
@@ -89,7 +89,6 @@ def search_library(conn: sqlite3.Connection, text: str, limit: int = 50) -> list
     chosen = sorted(best.items(), key=lambda item: item[1][0])[:limit]
     if not chosen:
         return []
-    words = _WORD.findall(text)
     rows = {row[0]: row[1:] for row in conn.execute(
         f"SELECT id, title, source, published, body FROM articles WHERE id IN ({','.join('?' * len(chosen))})",
         [article_id for article_id, _ in chosen],
