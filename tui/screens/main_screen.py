@@ -68,12 +68,10 @@ class MainScreen(Screen):
         # it off the way to the first screen.
         if self.annotate_delay:
             self.set_timer(self.annotate_delay, self._start_backlog)
-            self.call_after_refresh(lambda: self.set_timer(0.05, self.query_one(Reader).warm_up))
         else:
             self._start_backlog()
 
     def _start_backlog(self) -> None:
-        self.query_one(Reader).warm_up()
         if pending := self.store.count_unannotated():
             self.query_one("#status", Static).update(f"annotating {pending:,} article(s) in the background…")
             self.annotate_backlog()

@@ -6,29 +6,29 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
 
 from store.db import StoreError
-from store.models import Article, Paragraph
+from store.models import Article
 from store.store import Store
 from tui.widgets.corrections import Corrections
-from tui.widgets.highlight import article_head, article_note, legend_text
-from tui.widgets.paragraph_view import ParagraphView
+from tui.widgets.page import MIN_WIDTH, Page
 
 STYLE_NAMES = ("person", "org", "place", "facility", "group", "event", "date", "date-value", "number", "other",
-               "tag", "note", "meta", "title")
+               "tag", "note", "meta", "title", "current", "bar-current", "bar-tagged")
 
 
-class Reader(Corrections, VerticalScroll, can_focus=True):
-    """Shows one article; paragraphs are the cursor unit."""
+class Reader(Corrections, ScrollView, can_focus=True):
+    """Shows one article; paragraphs are the cursor unit. Painted a line at a time from a Page."""
 
     DEFAULT_CSS = """
-    Reader { padding: 0 1; }
+    Reader { scrollbar-gutter: stable; }
     Reader > .reader--person { color: $text-warning; text-style: bold; }
     Reader > .reader--org { color: $text-primary; text-style: bold; }
     Reader > .reader--place { color: $text-success; text-style: bold; }
@@ -43,9 +43,9 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
     Reader > .reader--note { color: $text-secondary; text-style: italic; }
     Reader > .reader--meta { color: $text-muted; }
     Reader > .reader--title { text-style: bold; }
-    Reader .reader-head { padding: 1 1 0 1; }
-    Reader .reader-legend { padding: 0 1 1 1; color: $text-muted; }
-    Reader .reader-article-note { padding: 0 1 1 1; }
+    Reader > .reader--current { background: $boost; }
+    Reader > .reader--bar-current { color: $accent; }
+    Reader > .reader--bar-tagged { color: $success 60%; }
     """
     COMPONENT_CLASSES = {f"reader--{name}" for name in STYLE_NAMES}
     BINDINGS = [
@@ -53,6 +53,8 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         Binding("k,up", "move(-1)", "Prev ¶", id="reader.previous"),
         Binding("g,home", "move_to(0)", "First ¶", show=False, id="reader.first"),
         Binding("G,end", "move_to(-1)", "Last ¶", show=False, id="reader.last"),
+        Binding("pagedown,space", "scroll_page(1)", "Page down", show=False, id="reader.page_down"),
+        Binding("pageup,b", "scroll_page(-1)", "Page up", show=False, id="reader.page_up"),
         *(Binding(str(n), f"toggle_tag({n})", f"Toggle tag {n}", show=False, id=f"reader.tag{n}")
           for n in range(1, 10)),
         Binding("t", "pick_tag", "Tag…", id="reader.pick_tag"),
@@ -75,27 +77,47 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         self.export_dir = export_dir
         self.article: Article | None = None
         self.cursor = 0
-        self._views: list[ParagraphView] = []  # the open article's paragraphs
-        self._pool: list[ParagraphView] = []  # every mounted paragraph view, shown or hidden
+        self._page: Page | None = None
+        self._palette: tuple = ()
 
     def style_of(self, name: str):
         return self.get_component_rich_style(f"reader--{name}", partial=True)
 
-    def compose(self):
-        # The whole frame from the start, so opening an article only updates it: replacing widgets
-        # (remove, then mount) is asynchronous, and an article opened meanwhile was painted into the
-        # widget on its way out. The legend shows once an article is open.
-        yield Static(Text("Select an article and press Enter.", end=""), classes="reader-head")
-        yield Static(classes="reader-legend")
-        yield Static(classes="reader-article-note")
-
-    def on_mount(self) -> None:
-        self.query_one(".reader-legend").display = False
-        self.query_one(".reader-article-note").display = False
+    # Layout and painting -----------------------------------------------------
 
     @property
-    def views(self) -> list[ParagraphView]:
-        return self._views
+    def page(self) -> Page:
+        """The open article's lines at the current width (laid out again when the width or theme changes)."""
+        width = self.scrollable_content_region.width
+        palette = (self.rich_style, *(self.style_of(name) for name in STYLE_NAMES))
+        page = self._page
+        if page is None or page.article is not self.article or page.width != max(width, MIN_WIDTH) \
+                or palette != self._palette:
+            self._palette = palette
+            page = self._page = Page(self.article, self.cursor, width, self.app.console, self.style_of,
+                                     self.rich_style)
+            self.virtual_size = Size(width, page.height)
+        return page
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        page = self.page
+        width = self.scrollable_content_region.width
+        if index >= page.height:
+            return Strip.blank(width, self.rich_style)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            return page.selected(index, *span, self.screen.get_component_rich_style("screen--selection"))
+        return page.strips[index]
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract("\n".join(self.page.text)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.refresh()
 
     def show(self, article_id: int, cursor: int = 0) -> None:
         """Open an article (annotating it first, in the background, if its spans are not stored).
@@ -106,47 +128,11 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
         scroll_y = self.scroll_y
         self.article = self.store.article(article_id)
         self.cursor = min(cursor, max(len(self.article.paragraphs) - 1, 0))
-        self._render_article()
-        if same:
-            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+        self.page  # noqa: B018 - lays the article out and sets the scrollable height
+        self.scroll_to(y=scroll_y if same else 0, animate=False, immediate=True)
+        self.refresh()
         if not self.article.annotated:
             self.annotate_now(article_id)
-
-    def warm_up(self, count: int = 24) -> None:
-        """Mount hidden paragraph views ahead of time (after the first screen), so opening is quick."""
-        blank = Paragraph(-1, "", "")
-        pool = [ParagraphView(blank, self.style_of) for _ in range(max(0, count - len(self._pool)))]
-        for view in pool:
-            view.display = False
-        self.mount_all(pool)
-        self._pool += pool
-
-    def _render_article(self) -> None:
-        """Show self.article in pooled widgets: mounting is the slow part, updating is not."""
-        article = self.article
-        assert article is not None
-        extra = [ParagraphView(Paragraph(-1, "", ""), self.style_of)
-                 for _ in range(len(article.paragraphs) - len(self._pool))]
-        if extra:
-            self.mount_all(extra)
-            self._pool += extra
-        with self.app.batch_update():
-            self.query_one(".reader-head", Static).update(article_head(article, self.style_of))
-            legend = self.query_one(".reader-legend", Static)
-            if not legend.display:
-                legend.update(legend_text(self.style_of))
-                legend.display = True
-            note = self.query_one(".reader-article-note", Static)
-            note.display = bool(article.note.strip() or article.orphans)
-            note.update(article_note(article, self.style_of) if note.display else "")
-            for view, paragraph in zip(self._pool, article.paragraphs):
-                view.set_class(paragraph.position == self.cursor, "-current")
-                view.update_paragraph(paragraph)
-                view.display = True
-            for view in self._pool[len(article.paragraphs):]:
-                view.display = False
-            self._views = self._pool[: len(article.paragraphs)]
-        self.scroll_home(animate=False)
 
     @work(thread=True, exit_on_error=False, group="annotate-one")
     def annotate_now(self, article_id: int) -> None:
@@ -165,34 +151,46 @@ class Reader(Corrections, VerticalScroll, can_focus=True):
 
     # Cursor ----------------------------------------------------------------
 
+    def _scroll_to_paragraph(self, position: int) -> None:
+        top, height = self.page.paragraph_region(position)
+        tall = height >= self.scrollable_content_region.height
+        self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True, top=tall, immediate=True)
+
     def _set_cursor(self, position: int) -> None:
-        views = self.views
-        if not views:
+        if not self.article or not self.article.paragraphs:
             return
-        position = max(0, min(position, len(views) - 1))
-        old = views[self.cursor] if self.cursor < len(views) else None
-        self.cursor = position
-        if old is not None:
-            old.remove_class("-current")
-            old.refresh_content()
-        views[position].add_class("-current")
-        views[position].refresh_content()
-        self.call_after_refresh(self.scroll_to_widget, views[position], animate=False, top=False)
+        position = max(0, min(position, len(self.article.paragraphs) - 1))
+        page = self.page
+        if position != self.cursor:
+            page.set_current(self.cursor, False)
+            self.cursor = position
+            page.set_current(position, True)
+            self.virtual_size = Size(page.width, page.height)
+        self._scroll_to_paragraph(position)
+        self.refresh()
 
     def action_move(self, step: int) -> None:
         self._set_cursor(self.cursor + step)
 
     def action_move_to(self, position: int) -> None:
-        self._set_cursor(position if position >= 0 else len(self.views) - 1)
+        self._set_cursor(position if position >= 0 else len(self.article.paragraphs) - 1 if self.article else 0)
+
+    def action_scroll_page(self, direction: int) -> None:
+        self.scroll_to(y=self.scroll_y + direction * max(self.scrollable_content_region.height - 2, 1),
+                       animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        if self.article and (position := self.page.paragraph_at(self.scroll_offset.y + event.y)) is not None:
+            self._set_cursor(position)
 
     # Tags and notes --------------------------------------------------------
 
     def _refresh_paragraph(self, position: int) -> None:
         assert self.article is not None
         self.article = self.store.article(self.article.id)
-        view = self.views[position]
-        view.update_paragraph(self.article.paragraphs[position])
-        self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=False)
+        self.page  # noqa: B018 - laid out again with the changed paragraph
+        self._scroll_to_paragraph(position)
+        self.refresh()
         self.post_message(self.AnnotationsChanged(self.article.id))
 
     def saving(self, write, *args):
