@@ -81,12 +81,19 @@ def first_screen(db: Path, count: int) -> dict:
     return {"first": first, "memory": memory, "last": last, "open": opened}
 
 
-def plain_first_screen(db: Path, count: int) -> float:
-    """The floor: a plain Textual app whose list reads rows only as shown (benchmarks/plain_textual.py)."""
+def plain_first_screen(db: Path, count: int) -> tuple[float, float]:
+    """The floor: a plain Textual app whose list reads rows only as shown (benchmarks/plain_textual.py).
+    Seconds to its first screen, and from Enter to the newest article shown."""
+    conn = sqlite3.connect(db)
+    newest_url = conn.execute("SELECT url FROM articles ORDER BY published DESC, id DESC LIMIT 1").fetchone()[0]
+    conn.close()
     session = start([sys.executable, str(Path(__file__).parent / "plain_textual.py"), str(db)])
     first = session.wait_for(f"{count} articles")
+    sent = session.send("\r")
+    session.wait_for(newest_url)
+    opened = time.monotonic() - sent
     session.finish()
-    return first
+    return first, opened
 
 
 def search(db: Path) -> list[float]:

@@ -98,7 +98,7 @@ async def test_reader_shows_highlights_with_normalised_dates_and_legend(app):
     async with app.run_test(size=SIZE) as pilot:
         await _open_homs(app, pilot)
         text = screen_text(app)
-        first = app.screen.query_one(Reader).page.text
+        first = app.screen.query_one(Reader).page.words()
         assert "into Friday morning ‹2024-12-06TMO›, according" in " ".join(first)
         assert "‹2024-12-06TMO›" in text
         assert "date ‹value›" in text and "person" in text

@@ -162,6 +162,9 @@ class MainScreen(Screen):
         reader = self.query_one(Reader)
         reader.show(article_id)
         self.set_focus(reader)  # now, not after the keys already typed (Widget.focus waits its turn)
+        self.call_after_refresh(self._mark_read, article_id)  # a write: after the article is painted
+
+    def _mark_read(self, article_id: int) -> None:
         self.store.mark_read(article_id)
         self.query_one(ArticleList).mark_read(article_id)
 

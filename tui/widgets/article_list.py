@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -55,6 +56,26 @@ class ArticleList(ScrollView, can_focus=True):
         self.order = "newest"
         self._count = 0
         self._pages: dict[int, list[ArticleSummary]] = {}
+        self._strips: dict[tuple[int, bool, int], Strip] = {}  # (index, selected, width): the line as painted
+        self._styles: dict[str, Style] = {}
+
+    def notify_style_update(self) -> None:
+        """Styles changed: repaint the lines whose colours did (focus changes only the cursor's)."""
+        super().notify_style_update()
+        before = dict(self._styles)
+        self._styles.clear()
+        if any(self.style_of(name) != style for name, style in before.items() if name != "cursor"):
+            self._strips.clear()
+        else:
+            for key in [key for key in self._strips if key[1]]:
+                del self._strips[key]
+
+    def style_of(self, name: str) -> Style:
+        """A component style (cached: looking one up walks the widget's ancestors)."""
+        if (style := self._styles.get(name)) is None:
+            style = self._styles[name] = self.rich_style if name == "base" else \
+                self.get_component_rich_style(f"article-list--{name}", partial=name != "cursor")
+        return style
 
     def on_mount(self) -> None:
         self.reload()
@@ -63,6 +84,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Re-read the count and forget cached pages (after imports, tags, sort changes)."""
         self._count = self.store.count_articles()
         self._pages.clear()
+        self._strips.clear()
         self.virtual_size = Size(max(self.size.width, 20), self._count)
         self.border_subtitle = f"{self._count} articles · {self.order}"
         if keep is not None:
@@ -75,6 +97,7 @@ class ArticleList(ScrollView, can_focus=True):
             for index, row in enumerate(rows):
                 if row.id == article_id and row.unread:
                     rows[index] = replace(row, unread=False)
+                    self._strips.clear()
                     self.refresh()
                     return
 
@@ -89,6 +112,7 @@ class ArticleList(ScrollView, can_focus=True):
         if page not in self._pages:
             if len(self._pages) > 20:
                 self._pages.clear()
+                self._strips.clear()
             self._pages[page] = self.store.article_page(page * PAGE, PAGE, self.order)
         rows = self._pages[page]
         offset = index - page * PAGE
@@ -99,9 +123,9 @@ class ArticleList(ScrollView, can_focus=True):
         return self.row(self.cursor)
 
     def _line(self, row: ArticleSummary, width: int, selected: bool) -> Text:
-        meta = self.get_component_rich_style("article-list--meta", partial=True)
+        meta = self.style_of("meta")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append("● " if row.unread else "  ", self.get_component_rich_style("article-list--unread", partial=True))
+        text.append("● " if row.unread else "  ", self.style_of("unread"))
         text.append(f"{row.published or '—':<10} ", meta)
         text.append(f"{(row.source or '')[:12]:<12} ", meta)
         tagged = f" ⚑{row.tagged}" if row.tagged else ""
@@ -109,21 +133,27 @@ class ArticleList(ScrollView, can_focus=True):
         title = Text(row.title, no_wrap=True, overflow="ellipsis", end="")
         title.truncate(title_width, overflow="ellipsis", pad=True)
         text.append_text(title)
-        text.append(tagged, self.get_component_rich_style("article-list--tagged", partial=True))
+        text.append(tagged, self.style_of("tagged"))
         if selected:
-            text.stylize(self.get_component_rich_style("article-list--cursor"))
+            text.stylize(self.style_of("cursor"))
         return text
 
     def render_line(self, y: int) -> Strip:
         _, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
+        key = (index, index == self.cursor, width)
+        if (strip := self._strips.get(key)) is not None:
+            return strip
         row = self.row(index)
         if row is None:
-            return Strip.blank(width, self.rich_style)
-        text = self._line(row, width, index == self.cursor)
-        segments = list(text.render(self.app.console))
-        return Strip(segments).adjust_cell_length(width, self.rich_style).apply_style(self.rich_style)
+            return Strip.blank(width, self.style_of("base"))
+        segments = list(self._line(row, width, index == self.cursor).render(self.app.console))
+        strip = Strip(segments).adjust_cell_length(width, self.style_of("base")).apply_style(self.style_of("base"))
+        if len(self._strips) > 2000:
+            self._strips.clear()
+        self._strips[key] = strip
+        return strip
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh_line_at(old)

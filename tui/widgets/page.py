@@ -38,99 +38,146 @@ def paragraph_content(paragraph: Paragraph, current: bool, style_of: Callable[[s
     return Text("\n", end="").join(parts)
 
 
+Line = tuple[list[Segment], str, int]  # segments, the words on it (for copying a selection), their indent
+
+
 class Page:
     """Lines for one article (or the empty reader's hint): a header, then a block per paragraph.
 
-    `strips[y]` is what line y shows; `text[y]` the words on it (for copying a selection);
-    `indent[y]` the columns before those words. Each strip carries Textual's selection offsets.
+    Paragraphs are wrapped in order, only as far as asked (`wrap_to`): the first paint needs the
+    first screenful, and the rest follows once it is shown (`finish`). Until then `height` is an
+    estimate. A line's strip, with Textual's selection offsets, is made when it is first painted.
     """
 
     def __init__(self, article: Article | None, cursor: int, width: int, console: Console,
-                 style_of: Callable[[str], Style], base: Style) -> None:
+                 style_of: Callable[[str], Style], palette: tuple[Style, ...], lines: int = 0) -> None:
+        """`palette` is the reader's own style, then the styles it looks up by name (to tell when they change)."""
         self.article = article
+        self.palette = palette
+        self.base = palette[0]
         self.width = max(width, MIN_WIDTH)
         self.console = console
         self.style_of = style_of
-        self.base = base
-        self.current_style = base + style_of("current")
-        self._head = self._head_lines()
-        paragraphs = article.paragraphs if article else ()
-        self._blocks = [self._paragraph_lines(p, p.position == cursor) for p in paragraphs]
-        self._flatten()
+        self.current_style = self.base + style_of("current")
+        self.cursor = cursor
+        self._paragraphs = article.paragraphs if article else ()
+        self._blocks: list[list[Line]] = []  # the paragraphs wrapped so far, in order
+        self._lines: list[Line] = self._head_lines()
+        self.starts: list[int] = []  # the first line of each paragraph wrapped so far
+        self._strips: dict[int, Strip] = {}
+        self.wrap_to(lines)
 
-    # Lines -----------------------------------------------------------------
+    # Wrapping ----------------------------------------------------------------
 
-    def _wrap(self, text: Text, indent: list[Segment], style: Style) -> list[tuple[list[Segment], str]]:
-        inner = self.width - sum(s.cell_length for s in indent) - 2
-        options = self.console.options.update(width=inner, height=None, no_wrap=False, overflow="fold")
+    def _wrap(self, text: Text, indent: list[Segment], style: Style) -> list[Line]:
+        left = sum(s.cell_length for s in indent)
+        options = self.console.options.update(width=self.width - left - 2, height=None, no_wrap=False,
+                                              overflow="fold")
         lines = self.console.render_lines(text, options, style=style, pad=True)
-        return [(indent + line + [Segment("  ", style)], "".join(s.text for s in line).rstrip()) for line in lines]
+        return [(indent + line + [Segment("  ", style)], "".join(s.text for s in line).rstrip(), left)
+                for line in lines]
 
-    def _head_lines(self) -> list[tuple[list[Segment], str]]:
+    def _blank(self) -> Line:
+        return [Segment(" " * self.width, self.base)], "", 0
+
+    def _head_lines(self) -> list[Line]:
         pad = [Segment(" " * HEAD_INDENT, self.base)]
-        blank: list[tuple[list[Segment], str]] = [([Segment(" " * self.width, self.base)], "")]
         if self.article is None:
-            return blank + self._wrap(Text("Select an article and press Enter.", end=""), pad, self.base)
-        lines = blank + self._wrap(article_head(self.article, self.style_of), pad, self.base)
-        lines += self._wrap(legend_text(self.style_of), pad, self.base) + blank
+            return [self._blank(), *self._wrap(Text("Select an article and press Enter.", end=""), pad, self.base)]
+        lines = [self._blank(), *self._wrap(article_head(self.article, self.style_of), pad, self.base)]
+        lines += [*self._wrap(legend_text(self.style_of), pad, self.base), self._blank()]
         if self.article.note.strip() or self.article.orphans:
-            lines += self._wrap(article_note(self.article, self.style_of), pad, self.base) + blank
+            lines += [*self._wrap(article_note(self.article, self.style_of), pad, self.base), self._blank()]
         return lines
 
-    def _paragraph_lines(self, paragraph: Paragraph, current: bool) -> list[tuple[list[Segment], str]]:
+    def _paragraph_lines(self, paragraph: Paragraph) -> list[Line]:
+        current = paragraph.position == self.cursor
         style = self.current_style if current else self.base
         bar = self.style_of("bar-current") if current else self.style_of("bar-tagged") if paragraph.tags else None
         indent = [Segment(" ", self.base), Segment(BAR if bar else " ", style + bar if bar else style),
                   Segment(" ", style)]
         lines = self._wrap(paragraph_content(paragraph, current, self.style_of), indent, style)
-        return lines + [([Segment(" " * self.width, self.base)], "")]  # the margin below
+        return [*lines, self._blank()]  # the margin below
 
-    def _flatten(self) -> None:
-        self.strips: list[Strip] = []
-        self.text: list[str] = []
-        self.indent: list[int] = []
-        self.starts: list[int] = []  # the first line of each paragraph
-        for number, block in enumerate([self._head, *self._blocks]):
-            if number:
-                self.starts.append(len(self.strips))
-            left = HEAD_INDENT if number == 0 else INDENT
-            for segments, words in block:
-                y = len(self.strips)
-                content = Strip(segments[1 if number == 0 else 3:-1]).apply_offsets(0, y) if words else None
-                head = segments[:1 if number == 0 else 3]
-                strip = Strip([*head, *content, segments[-1]] if content else segments, self.width)
-                self.strips.append(strip)
-                self.text.append(words)
-                self.indent.append(left)
+    def wrap_to(self, y: int) -> None:
+        """Wrap paragraphs, in order, until line y exists (or all are wrapped)."""
+        while len(self._blocks) < len(self._paragraphs) and len(self._lines) <= y:
+            block = self._paragraph_lines(self._paragraphs[len(self._blocks)])
+            self._blocks.append(block)
+            self.starts.append(len(self._lines))
+            self._lines += block
 
-    # Queries and changes ---------------------------------------------------
+    def finish(self) -> None:
+        self.wrap_to(1 << 62)
+
+    @property
+    def complete(self) -> bool:
+        return len(self._blocks) == len(self._paragraphs)
 
     @property
     def height(self) -> int:
-        return len(self.strips)
+        """The number of lines; an estimate until every paragraph is wrapped."""
+        inner = self.width - INDENT - 2
+        rest = self._paragraphs[len(self._blocks):]
+        return len(self._lines) + sum(len(p.text) // inner + 2 + bool(p.tags) + bool(p.note) for p in rest)
 
-    def paragraph_region(self, position: int) -> tuple[int, int]:
-        """The first line and the height of a paragraph (without the margin below it)."""
-        end = self.starts[position + 1] if position + 1 < len(self.starts) else len(self.strips)
-        return self.starts[position], end - self.starts[position] - 1
+    # Painting ------------------------------------------------------------------
 
-    def paragraph_at(self, y: int) -> int | None:
-        """The paragraph shown on line y, if any."""
-        index = bisect_right(self.starts, y) - 1
-        return index if index >= 0 else None
+    def strip(self, y: int) -> Strip | None:
+        """Line y as painted (None past the end)."""
+        if (strip := self._strips.get(y)) is not None:
+            return strip
+        self.wrap_to(y)
+        if y >= len(self._lines):
+            return None
+        segments, words, left = self._lines[y]
+        if words:  # the words carry their offsets, so a selection can be made and copied
+            cut = 1 if left == HEAD_INDENT else 3
+            content = Strip(segments[cut:-1]).apply_offsets(0, y)
+            segments = [*segments[:cut], *content, segments[-1]]
+        strip = self._strips[y] = Strip(segments, self.width)
+        return strip
 
-    def set_current(self, position: int, current: bool) -> None:
-        """Re-wrap one paragraph as the current one (background, bar, entities) or as an ordinary one."""
-        assert self.article is not None
-        self._blocks[position] = self._paragraph_lines(self.article.paragraphs[position], current)
-        self._flatten()
+    def words(self) -> list[str]:
+        """Every line's words (a selection is extracted from these)."""
+        self.finish()
+        return [words for _, words, _ in self._lines]
 
     def selected(self, y: int, start: int, end: int, style: Style) -> Strip:
         """Line y with the characters start..end (end -1: to the end) in the selection's style."""
-        strip, left = self.strips[y], self.indent[y]
-        end = len(self.text[y]) if end == -1 else min(end, len(self.text[y]))
+        strip = self.strip(y)
+        assert strip is not None
+        _, words, left = self._lines[y]
+        end = len(words) if end == -1 else min(end, len(words))
         if end <= start:
             return strip
         before, chosen, after = strip.divide([left + start, left + end, self.width])
         chosen = Strip(Segment.apply_style(list(chosen), post_style=style), chosen.cell_length)
         return Strip.join([before, chosen, after])
+
+    # Paragraphs ----------------------------------------------------------------
+
+    def paragraph_region(self, position: int) -> tuple[int, int]:
+        """The first line and the height of a paragraph (without the margin below it)."""
+        self.finish()
+        end = self.starts[position + 1] if position + 1 < len(self.starts) else len(self._lines)
+        return self.starts[position], end - self.starts[position] - 1
+
+    def paragraph_at(self, y: int) -> int | None:
+        """The paragraph shown on line y, if any."""
+        self.wrap_to(y)
+        index = bisect_right(self.starts, y) - 1
+        return index if index >= 0 else None
+
+    def move_cursor(self, position: int) -> None:
+        """Make another paragraph the current one: only it and the one it was are wrapped again."""
+        self.finish()
+        old, self.cursor = self.cursor, position
+        for changed in {old, position}:
+            self._blocks[changed] = self._paragraph_lines(self._paragraphs[changed])
+        head = self._lines[:self.starts[0]] if self.starts else self._lines
+        self._lines, self.starts = list(head), []
+        for block in self._blocks:
+            self.starts.append(len(self._lines))
+            self._lines += block
+        self._strips.clear()

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.style import Style
 from textual import events, work
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -28,7 +29,7 @@ class Reader(Corrections, ScrollView, can_focus=True):
     """Shows one article; paragraphs are the cursor unit. Painted a line at a time from a Page."""
 
     DEFAULT_CSS = """
-    Reader { scrollbar-gutter: stable; }
+    Reader { overflow-y: scroll; }
     Reader > .reader--person { color: $text-warning; text-style: bold; }
     Reader > .reader--org { color: $text-primary; text-style: bold; }
     Reader > .reader--place { color: $text-success; text-style: bold; }
@@ -78,10 +79,22 @@ class Reader(Corrections, ScrollView, can_focus=True):
         self.article: Article | None = None
         self.cursor = 0
         self._page: Page | None = None
-        self._palette: tuple = ()
+        self._styles: dict[str, Style] = {}
 
-    def style_of(self, name: str):
-        return self.get_component_rich_style(f"reader--{name}", partial=True)
+    def style_of(self, name: str) -> Style:
+        if (style := self._styles.get(name)) is None:
+            style = self._styles[name] = self.get_component_rich_style(f"reader--{name}", partial=True)
+        return style
+
+    def notify_style_update(self) -> None:
+        """A style changed (focus, theme): lay the article out again if its colours did."""
+        super().notify_style_update()
+        self._styles.clear()
+        if self._page is not None and self._page.palette != self._palette():
+            self._page = None
+
+    def _palette(self) -> tuple[Style, ...]:
+        return (self.rich_style, *(self.style_of(name) for name in STYLE_NAMES))
 
     # Layout and painting -----------------------------------------------------
 
@@ -89,29 +102,45 @@ class Reader(Corrections, ScrollView, can_focus=True):
     def page(self) -> Page:
         """The open article's lines at the current width (laid out again when the width or theme changes)."""
         width = self.scrollable_content_region.width
-        palette = (self.rich_style, *(self.style_of(name) for name in STYLE_NAMES))
         page = self._page
-        if page is None or page.article is not self.article or page.width != max(width, MIN_WIDTH) \
-                or palette != self._palette:
-            self._palette = palette
+        if page is None or page.article is not self.article or page.width != max(width, MIN_WIDTH):
             page = self._page = Page(self.article, self.cursor, width, self.app.console, self.style_of,
-                                     self.rich_style)
-            self.virtual_size = Size(width, page.height)
+                                     self._palette(), lines=self.scroll_offset.y + self.size.height)
+            self._set_height(page.height)
+            if not page.complete:
+                self.call_after_refresh(self._finish_page, page)
         return page
+
+    def _set_height(self, height: int) -> None:
+        """Set the scrollable height without laying out the whole screen again (a virtual size change
+        does that, and it was half the time to open an article). The scrollbar is always shown, so no
+        other widget moves when the height changes."""
+        size = Size(self.scrollable_content_region.width, height)
+        if size != self.virtual_size:
+            self.set_reactive(Reader.virtual_size, size)
+            bar = self.vertical_scrollbar
+            bar.window_virtual_size = height
+            bar.window_size = self.scrollable_content_region.height
+            bar.refresh()
+
+    def _finish_page(self, page: Page) -> None:
+        """Wrap the rest of the article once its first screen is shown; the height is exact from now on."""
+        page.finish()
+        if page is self._page:
+            self._set_height(page.height)
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         page = self.page
-        width = self.scrollable_content_region.width
-        if index >= page.height:
-            return Strip.blank(width, self.rich_style)
+        if (strip := page.strip(index)) is None:
+            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
         selection = self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
             return page.selected(index, *span, self.screen.get_component_rich_style("screen--selection"))
-        return page.strips[index]
+        return strip
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        return selection.extract("\n".join(self.page.text)), "\n"
+        return selection.extract("\n".join(self.page.words())), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
@@ -153,6 +182,7 @@ class Reader(Corrections, ScrollView, can_focus=True):
 
     def _scroll_to_paragraph(self, position: int) -> None:
         top, height = self.page.paragraph_region(position)
+        self._set_height(self.page.height)  # exact now: finding the paragraph wrapped the whole article
         tall = height >= self.scrollable_content_region.height
         self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True, top=tall, immediate=True)
 
@@ -162,10 +192,8 @@ class Reader(Corrections, ScrollView, can_focus=True):
         position = max(0, min(position, len(self.article.paragraphs) - 1))
         page = self.page
         if position != self.cursor:
-            page.set_current(self.cursor, False)
             self.cursor = position
-            page.set_current(position, True)
-            self.virtual_size = Size(page.width, page.height)
+            page.move_cursor(position)
         self._scroll_to_paragraph(position)
         self.refresh()
 
