@@ -86,7 +86,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._pages.clear()
         self._strips.clear()
         self.virtual_size = Size(max(self.size.width, 20), self._count)
-        self.border_subtitle = f"{self._count} articles · {self.order}"
+        self.border_subtitle = f"{self._count} article{'' if self._count == 1 else 's'} · {self.order}"
         if keep is not None:
             self.cursor = min(keep, max(self._count - 1, 0))
         self.refresh()
