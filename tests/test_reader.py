@@ -108,3 +108,14 @@ async def test_a_narrower_terminal_wraps_the_article_again(app):
         assert len(narrow) > wide
         assert max(len(line) for line in narrow) < reader.scrollable_content_region.width
         assert "Paragraph 1 begins here." in screen_text(app)
+
+
+async def test_a_theme_change_recolours_the_open_article(app):
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await _open(app, pilot)
+        before = reader.page.palette
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        await pilot.pause()
+        assert reader.page.palette != before
+        assert list(reader.page.strip(0))[0].style.bgcolor == reader.rich_style.bgcolor
