@@ -39,6 +39,7 @@ def bench_size(count: int, runs: int, work: Path) -> list[str]:
     library = write_library(count, work / f"library-{count}.jsonl")
     db = work / f"library-{count}.db"
     ingests = [measure.ingest(library, db) for _ in range(runs)]
+    index = measure.index_alone(db)
     measure.annotate_newest(db)
     screens, plain = [], []
     for _ in range(max(runs, 3)):  # interleaved, so both see the same load on a shared machine
@@ -47,6 +48,7 @@ def bench_size(count: int, runs: int, work: Path) -> list[str]:
     searches = measure.search(db)
     rows = [
         _row(f"ingest {count:,} (s)", [t for t, _ in ingests], "s", TARGETS["ingest"] if count == 100_000 else None),
+        _row(f"ingest {count:,}: of which the full-text index alone (rebuilt once, s)", [index], "s", None),
         _row(f"ingest {count:,}: peak memory (MB)", [m / 1024 for _, m in ingests], "MB", TARGETS["ingest_memory"]),
         _row(f"first screen {count:,} (s)", [s["first"] for s in screens], "s", TARGETS["first"]),
         _row(f"plain Textual lazy list, same run: first screen {count:,} (s)", [p for p, _ in plain], "s", None),
