@@ -20,6 +20,11 @@ ORDERS = {
     "source": "source COLLATE NOCASE, published DESC, id DESC",
     "title": "title COLLATE NOCASE, id",
 }
+# The same orders backwards, read from the other end of the same indexes.
+REVERSED = {
+    name: ", ".join(term[:-5] if term.endswith(" DESC") else f"{term} DESC" for term in clause.split(", "))
+    for name, clause in ORDERS.items()
+}
 
 
 def _names(item: Prepared) -> set[object]:
@@ -150,15 +155,26 @@ class Store(AnnotationVerbs):
             [tag],
         )
 
-    def article_page(self, offset: int, limit: int, order: str = "newest", tag: str | None = None) -> list[ArticleSummary]:
-        """A page of the article list, in `order` (newest, source or title)."""
+    def article_page(self, offset: int, limit: int, order: str = "newest", tag: str | None = None,
+                     total: int | None = None) -> list[ArticleSummary]:
+        """A page of the article list, in `order` (newest, source or title).
+
+        Given the list's `total`, a page past the middle is read from the far end of the index:
+        OFFSET steps over every row it skips, so the last page of 100,000 read them all.
+        """
         where, params = self._filter(tag)
+        backwards = total is not None and offset > total // 2
+        if backwards:
+            end = min(offset + limit, total)
+            limit, offset = max(end - offset, 0), total - end
         rows = self.conn.execute(
             f"""SELECT id, title, source, published, read_at IS NULL, starred,
                 (SELECT count(DISTINCT position) FROM paragraph_tags WHERE article_id = articles.id)
-                FROM articles {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?""",
+                FROM articles {where} ORDER BY {(REVERSED if backwards else ORDERS)[order]} LIMIT ? OFFSET ?""",
             [*params, limit, offset],
         ).fetchall()
+        if backwards:
+            rows.reverse()
         return [
             ArticleSummary(id=r[0], title=r[1], source=r[2] or "", published=r[3] or "", unread=bool(r[4]),
                            starred=bool(r[5]), tagged=r[6])

@@ -122,3 +122,18 @@ def test_search_as_you_type_reaches_stems(store):
         assert [h.title for h in store.search(typed)] == ["Border security talks"], typed
     [hit] = store.search("securi")
     assert [hit.snippet[a:b] for a, b in hit.marks] == ["Security"]
+
+
+@pytest.mark.parametrize("order", ["newest", "source", "title"])
+def test_pages_read_from_the_far_end_match_the_forward_pages(store, order):
+    """Past the middle, pages are read backwards (OFFSET would step over every row before them)."""
+    drafts = [Draft(f"{'Bridge' if n % 3 else 'bridge'} report {n // 2}", (f"Text number {n}.",),
+                    source=("Wire", "wire", "Ledger", "")[n % 4], url=f"https://example.org/{n}",
+                    published=None if n % 5 == 0 else f"2025-01-{1 + n % 9:02d}")
+              for n in range(37)]
+    list(store.add_articles(drafts))
+    total = store.count_articles()
+    forward = [row.id for row in store.article_page(0, total, order)]
+    assert len(forward) == total == 37
+    for offset in range(0, total + 3, 3):
+        assert [row.id for row in store.article_page(offset, 5, order, total=total)] == forward[offset:offset + 5]

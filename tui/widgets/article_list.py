@@ -113,7 +113,7 @@ class ArticleList(ScrollView, can_focus=True):
             if len(self._pages) > 20:
                 self._pages.clear()
                 self._strips.clear()
-            self._pages[page] = self.store.article_page(page * PAGE, PAGE, self.order)
+            self._pages[page] = self.store.article_page(page * PAGE, PAGE, self.order, total=self._count)
         rows = self._pages[page]
         offset = index - page * PAGE
         return rows[offset] if offset < len(rows) else None

@@ -101,6 +101,9 @@ class Reader(Corrections, ScrollView, can_focus=True):
     @property
     def page(self) -> Page:
         """The open article's lines at the current width (laid out again when the width or theme changes)."""
+        return self._lay_out()
+
+    def _lay_out(self) -> Page:
         width = self.scrollable_content_region.width
         page = self._page
         if page is None or page.article is not self.article or page.width != max(width, MIN_WIDTH):
@@ -157,7 +160,7 @@ class Reader(Corrections, ScrollView, can_focus=True):
         scroll_y = self.scroll_y
         self.article = self.store.article(article_id)
         self.cursor = min(cursor, max(len(self.article.paragraphs) - 1, 0))
-        self.page  # noqa: B018 - lays the article out and sets the scrollable height
+        self._lay_out()  # and set the scrollable height, before scrolling
         self.scroll_to(y=scroll_y if same else 0, animate=False, immediate=True)
         self.refresh()
         if not self.article.annotated:
@@ -216,7 +219,7 @@ class Reader(Corrections, ScrollView, can_focus=True):
     def _refresh_paragraph(self, position: int) -> None:
         assert self.article is not None
         self.article = self.store.article(self.article.id)
-        self.page  # noqa: B018 - laid out again with the changed paragraph
+        self._lay_out()
         self._scroll_to_paragraph(position)
         self.refresh()
         self.post_message(self.AnnotationsChanged(self.article.id))
