@@ -62,7 +62,9 @@ def test_worker_processes_give_what_this_process_gives(tmp_path):
     lines[3] = "{not json"
     lines[500] = json.dumps({"title": "no body"})
     path = tmp_path / "w.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = ("\n".join(lines) + "\n").encode("utf-8")
+    # One line in Windows-1252: decoded on its own, the rest stays UTF-8.
+    path.write_bytes(text.replace(b"Body of item 600.", "Café tariffs at 600 €.".encode("cp1252")))
     here = [(place, item if isinstance(item, Exception) else prepare(item))
             for place, item in read_jsonl(stream_lines(path), str(path))]
     there = list(prepare_jsonl(stream_lines(path), str(path)))
@@ -70,3 +72,4 @@ def test_worker_processes_give_what_this_process_gives(tmp_path):
     assert [str(i) if isinstance(i, Exception) else i for _, i in there] == \
            [str(i) if isinstance(i, Exception) else i for _, i in here]
     assert str(there[3][1]).startswith("not valid JSON")
+    assert there[600][1].paragraphs[0] == "Café tariffs at 600 €."
