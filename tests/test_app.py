@@ -287,3 +287,12 @@ async def test_links_open_only_as_http_or_https_after_showing_them(db_path, tmp_
             await pilot.press("enter")
         await pilot.pause()
     assert calls == ([url] if opened else [])
+
+
+async def test_the_list_uses_every_row_and_never_scrolls_sideways(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        articles = app.screen.query_one(ArticleList)
+        assert not articles.show_horizontal_scrollbar
+        assert articles.scrollable_content_region.height == articles.size.height

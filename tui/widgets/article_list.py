@@ -25,7 +25,7 @@ class ArticleList(ScrollView, can_focus=True):
     """All stored articles; never loads more rows than it shows (plus a page cache)."""
 
     DEFAULT_CSS = """
-    ArticleList { background: $surface; }
+    ArticleList { background: $surface; overflow-x: hidden; }
     ArticleList > .article-list--cursor { background: $accent 40%; text-style: bold; }
     ArticleList:focus > .article-list--cursor { background: $accent; color: $text; }
     ArticleList > .article-list--meta { color: $text-muted; }
