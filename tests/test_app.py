@@ -289,7 +289,10 @@ async def test_links_open_only_as_http_or_https_after_showing_them(db_path, tmp_
     assert calls == ([url] if opened else [])
 
 
-async def test_the_list_uses_every_row_and_never_scrolls_sideways(app):
+async def test_the_list_uses_every_row_and_never_scrolls_sideways(app, db_path):
+    store = Store(db_path)  # more articles than rows, so the list has a vertical scrollbar
+    list(store.add_articles([Draft(f"Report {n}", (f"Text {n}.",), source="Wire") for n in range(60)]))
+    store.close()
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
