@@ -299,3 +299,24 @@ async def test_the_list_uses_every_row_and_never_scrolls_sideways(app, db_path):
         articles = app.screen.query_one(ArticleList)
         assert not articles.show_horizontal_scrollbar
         assert articles.scrollable_content_region.height == articles.size.height
+
+
+async def test_brackets_move_the_split_and_longer_titles_show(app, db_path):
+    store = Store(db_path)
+    list(store.add_articles([Draft("Ministers agree a long-awaited settlement on river water sharing after talks",
+                                   ("Text.",), source="Wire", published="2030-01-01")]))
+    store.close()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        articles = app.screen.query_one(ArticleList)
+        before = articles.size.width
+        assert "settlement on river" not in screen_text(app)
+        await pilot.press(*"]" * 6)  # typed at once: each press counts
+        await pilot.pause()
+        assert articles.size.width > before + 20
+        assert "settlement on river" in screen_text(app)
+        await pilot.press(*"[" * 20)
+        await pilot.pause()
+        assert articles.size.width < before
+        assert app.screen.query_one(Reader).size.width > 70

@@ -33,7 +33,10 @@ class MainScreen(Screen):
         Binding("slash", "search", "Search", id="main.search"),
         Binding("l", "focus_list", "List", id="main.list"),
         Binding("question_mark", "help", "Keys", id="main.help"),
+        Binding("left_square_bracket", "resize_list(-5)", "Narrower list", show=False, id="main.narrower"),
+        Binding("right_square_bracket", "resize_list(5)", "Wider list", show=False, id="main.wider"),
     ]
+    LIST_SHARE = (20, 80)  # the least and the most of the width the list takes, in percent
 
     @dataclass
     class AnnotationProgress(Message):
@@ -53,6 +56,7 @@ class MainScreen(Screen):
         self.annotate_delay = annotate_delay
         self._before_search: object = None
         self._backlog = None  # the annotating process (store/backlog.py) while one runs
+        self._list_share: int | None = None  # percent of the width, once [ or ] moved the split
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -205,6 +209,14 @@ class MainScreen(Screen):
     def action_focus_list(self) -> None:
         if not any(panel.has_class("-open") for panel in self.query(SearchPanel)):
             self.query_one(ArticleList).focus()
+
+    def action_resize_list(self, step: int) -> None:
+        """Move the split between the list and the reader (titles are cut to the list's width)."""
+        left = self.query_one("#left")
+        if self._list_share is None:  # as the style sheet set it (kept here: keys typed at once come before a layout)
+            self._list_share = round(100 * left.outer_size.width / max(self.size.width, 1))
+        self._list_share = max(self.LIST_SHARE[0], min(self.LIST_SHARE[1], self._list_share + step))
+        left.styles.width = f"{self._list_share}%"
 
     def binding_nodes(self) -> list:
         """The widgets whose bindings the help and the command palette list."""
