@@ -12,7 +12,7 @@ from tui.app import make_app
 from tui.widgets.reader import Reader
 
 SIZE = (120, 40)
-WORDS = "harbour grain convoy ministry tariff border ceasefire election budget drought".split()
+WORDS = ["harbour", "grain", "convoy", "ministry", "tariff", "border", "ceasefire", "election", "budget", "drought"]
 
 
 def paragraph(number: int) -> str:
