@@ -1,8 +1,8 @@
 """An article laid out as lines at one width: the reader paints them a line at a time.
 
 One widget per paragraph cost more than the text: each focus change restyled every paragraph
-widget, and opening an article took ~70 ms. Here opening wraps the text once, and moving the
-cursor re-wraps only the two paragraphs it leaves and enters.
+widget, and opening an article took ~70 ms. Here opening wraps the first screenful (the rest
+once that is painted), and moving the cursor re-wraps only the two paragraphs it leaves and enters.
 """
 
 from __future__ import annotations
