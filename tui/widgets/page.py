@@ -132,7 +132,10 @@ class Page:
             return None
         segments, words, left = self._lines[y]
         if words:  # the words carry their offsets, so a selection can be made and copied
-            cut = 1 if left == HEAD_INDENT else 3
+            cut, cells = 0, 0
+            while cells < left:  # the segments of the indent
+                cells += segments[cut].cell_length
+                cut += 1
             content = Strip(segments[cut:-1]).apply_offsets(0, y)
             segments = [*segments[:cut], *content, segments[-1]]
         strip = self._strips[y] = Strip(segments, self.width)
