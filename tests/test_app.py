@@ -320,3 +320,20 @@ async def test_brackets_move_the_split_and_longer_titles_show(app, db_path):
         await pilot.pause()
         assert articles.size.width < before
         assert app.screen.query_one(Reader).size.width > 70
+
+
+async def test_opening_an_article_clears_its_unread_mark_in_the_list_and_the_file(app, db_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("j")
+        second = articles.row(1)
+        assert second.unread
+        assert articles.render_line(1).text.startswith("●")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert articles.render_line(1).text.startswith("  ")
+        assert articles.render_line(2).text.startswith("●")  # the others keep theirs
+    read_at = Store(db_path).db.execute("SELECT read_at FROM articles WHERE id = ?", [second.id]).fetchone()[0]
+    assert read_at
