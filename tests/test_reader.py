@@ -118,4 +118,4 @@ async def test_a_theme_change_recolours_the_open_article(app):
         await pilot.pause()
         await pilot.pause()
         assert reader.page.palette != before
-        assert list(reader.page.strip(0))[0].style.bgcolor == reader.rich_style.bgcolor
+        assert next(iter(reader.page.strip(0))).style.bgcolor == reader.rich_style.bgcolor
