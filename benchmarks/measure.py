@@ -71,13 +71,21 @@ def annotate_newest(db: Path, count: int = 30) -> None:
     store.close()
 
 
+def _newest_url(db: Path) -> str:
+    """The link of the article at the top of the list: shown only in the reader's header, so its
+    appearing marks the article as open."""
+    conn = sqlite3.connect(db)
+    url = conn.execute("SELECT url FROM articles ORDER BY published DESC, id DESC LIMIT 1").fetchone()[0]
+    conn.close()
+    return url
+
+
 def first_screen(db: Path, count: int) -> dict:
     """The real program in a pty: first screen painted; G to the last article; Enter to read one."""
     conn = sqlite3.connect(db)
     oldest = conn.execute("SELECT min(published) FROM articles").fetchone()[0]
-    # The newest article's link is shown only in the reader's header, so it marks the article as open.
-    newest_url = conn.execute("SELECT url FROM articles ORDER BY published DESC, id DESC LIMIT 1").fetchone()[0]
     conn.close()
+    newest_url = _newest_url(db)
     session = start([BIN, "--db", str(db), "--no-seed"])
     first = session.wait_for(f"{count} articles")
     memory = vm_hwm(session.pid)
@@ -96,9 +104,7 @@ def first_screen(db: Path, count: int) -> dict:
 def plain_first_screen(db: Path, count: int) -> tuple[float, float]:
     """The floor: a plain Textual app whose list reads rows only as shown (benchmarks/plain_textual.py).
     Seconds to its first screen, and from Enter to the newest article shown."""
-    conn = sqlite3.connect(db)
-    newest_url = conn.execute("SELECT url FROM articles ORDER BY published DESC, id DESC LIMIT 1").fetchone()[0]
-    conn.close()
+    newest_url = _newest_url(db)
     session = start([sys.executable, str(Path(__file__).parent / "plain_textual.py"), str(db)])
     first = session.wait_for(f"{count} articles")
     sent = session.send("\r")
