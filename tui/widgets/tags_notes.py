@@ -77,9 +77,9 @@ class TagsAndNotes:
             if position is None:
                 self.show(article_id, self.cursor)
                 self.call_after_refresh(self.scroll_home, animate=False)  # where the article note is
+                self.post_message(self.AnnotationsChanged(article_id))
             else:
-                self._refresh_paragraph(position)
-            self.post_message(self.AnnotationsChanged(article_id))
+                self._refresh_paragraph(position)  # which says the annotations changed
 
         from tui.dialogs.note_editor import NoteEditor
 
