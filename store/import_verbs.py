@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from store.db import atomic, now
-from store.ingest import Prepared, insert_new, prepare
+from store.ingest import INSERT_PARAGRAPHS, Prepared, insert_new, prepare
 from store.models import Draft, ImportOutcome
 from store.updates import carry_over
 
@@ -92,13 +92,11 @@ class ImportVerbs:
         carry_over(self.conn, article_id, list(zip(item.paragraphs, item.prints)))
         self.conn.execute("DELETE FROM paragraphs WHERE article_id = ?", [article_id])
         self.conn.execute("DELETE FROM spans WHERE article_id = ?", [article_id])
-        self.conn.executemany(
-            "INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)",
-            [(article_id, pos, text, fp) for pos, (text, fp) in enumerate(zip(item.paragraphs, item.prints))])
+        self.conn.executemany(INSERT_PARAGRAPHS, item.paragraph_rows(article_id))
         self.conn.execute(
             "UPDATE articles SET fingerprint = ?, title = ?, body = ?, published = coalesce(?, published), "
             "author = coalesce(nullif(?, ''), author), caption = coalesce(nullif(?, ''), caption), "
             "imported_at = ?, annotated_at = NULL WHERE id = ?",
-            [item.key, item.title, "\n\n".join(item.paragraphs), item.published or None, item.author,
+            [item.key, item.title, item.body, item.published or None, item.author,
              item.caption, stamp, article_id],
         )

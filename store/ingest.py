@@ -30,6 +30,19 @@ class Prepared(NamedTuple):
     caption: str
     origin: str
 
+    @property
+    def body(self) -> str:
+        """The text as `articles.body` keeps it: the paragraphs, a blank line between."""
+        return "\n\n".join(self.paragraphs)
+
+    def paragraph_rows(self, article_id: int) -> list[tuple[int, int, str, str]]:
+        """Rows for INSERT_PARAGRAPHS."""
+        return [(article_id, position, text, print_)
+                for position, (text, print_) in enumerate(zip(self.paragraphs, self.prints))]
+
+
+INSERT_PARAGRAPHS = "INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)"
+
 
 def bounded(paragraph: str) -> list[str]:
     """A paragraph cut into pieces of at most MAX_PARAGRAPH characters, at spaces where there are any."""
@@ -76,13 +89,9 @@ def insert_new(conn: sqlite3.Connection, items: list[Prepared], stamp: str) -> l
         "INSERT INTO articles (id, fingerprint, title, source, url, author, published, imported_at, origin, "
         "body, caption, starred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
         [(article_id, p.key, p.title, p.source, p.url, p.author, p.published or None, stamp, p.origin,
-          "\n\n".join(p.paragraphs), p.caption) for article_id, p in zip(ids, items)],
+          p.body, p.caption) for article_id, p in zip(ids, items)],
     )
-    conn.executemany(
-        "INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)",
-        [(article_id, position, text, print_)
-         for article_id, p in zip(ids, items) for position, (text, print_) in enumerate(zip(p.paragraphs, p.prints))],
-    )
+    conn.executemany(INSERT_PARAGRAPHS, [row for article_id, p in zip(ids, items) for row in p.paragraph_rows(article_id)])
     conn.execute("INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles "
                  "WHERE id BETWEEN ? AND ?", [ids[0], ids[-1]])
     if trigger:
