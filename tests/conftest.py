@@ -9,11 +9,18 @@ from pathlib import Path
 import pytest
 
 from store.store import Store
+from tui.app import make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (./dev test installs it)")
 SAMPLES = ROOT / "sample_articles"
 HOMS = SAMPLES / "homs-2024-12-06.txt"
+SIZE = (120, 40)  # the terminal the Pilot tests run in
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +55,9 @@ def newsgloss_bin() -> str:
 
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture
+def app(db_path, tmp_path):
+    """The app on a new library, seeded with the sample articles, annotating at once."""
+    return make_app(db_path, export_dir=tmp_path / "export", seed=True, annotate_delay=0)

@@ -6,6 +6,7 @@ import pytest
 
 from store.models import Draft
 from store.store import Store
+from tests.conftest import SIZE, screen_text
 from tui.app import make_app
 from tui.dialogs.help_screen import HelpScreen
 from tui.dialogs.note_editor import NoteEditor
@@ -13,13 +14,7 @@ from tui.dialogs.tag_picker import TagPicker
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
 
-SIZE = (120, 40)
 HOMS_TITLE = "Thousands of people fled the central Syrian city of Homs overnight into Friday morning"
-
-
-def screen_text(app) -> str:
-    """What the terminal shows, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def _open_homs(app, pilot) -> int:
@@ -38,11 +33,6 @@ async def open_first(app, pilot) -> None:
     await pilot.press("enter")
     await app.workers.wait_for_complete()
     await pilot.pause()
-
-
-@pytest.fixture
-def app(db_path, tmp_path):
-    return make_app(db_path, export_dir=tmp_path / "export", seed=True, annotate_delay=0)
 
 
 async def test_first_run_seeds_samples_and_annotates_in_background(app, db_path):
@@ -287,53 +277,3 @@ async def test_links_open_only_as_http_or_https_after_showing_them(db_path, tmp_
             await pilot.press("enter")
         await pilot.pause()
     assert calls == ([url] if opened else [])
-
-
-async def test_the_list_uses_every_row_and_never_scrolls_sideways(app, db_path):
-    store = Store(db_path)  # more articles than rows, so the list has a vertical scrollbar
-    list(store.add_articles([Draft(f"Report {n}", (f"Text {n}.",), source="Wire") for n in range(60)]))
-    store.close()
-    async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        articles = app.screen.query_one(ArticleList)
-        assert not articles.show_horizontal_scrollbar
-        assert articles.scrollable_content_region.height == articles.size.height
-
-
-async def test_brackets_move_the_split_and_longer_titles_show(app, db_path):
-    store = Store(db_path)
-    list(store.add_articles([Draft("Ministers agree a long-awaited settlement on river water sharing after talks",
-                                   ("Text.",), source="Wire", published="2030-01-01")]))
-    store.close()
-    async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        articles = app.screen.query_one(ArticleList)
-        before = articles.size.width
-        assert "settlement on river" not in screen_text(app)
-        await pilot.press(*"]" * 6)  # typed at once: each press counts
-        await pilot.pause()
-        assert articles.size.width > before + 20
-        assert "settlement on river" in screen_text(app)
-        await pilot.press(*"[" * 20)
-        await pilot.pause()
-        assert articles.size.width < before
-        assert app.screen.query_one(Reader).size.width > 70
-
-
-async def test_opening_an_article_clears_its_unread_mark_in_the_list_and_the_file(app, db_path):
-    async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        articles = app.screen.query_one(ArticleList)
-        await pilot.press("j")
-        second = articles.row(1)
-        assert second.unread
-        assert articles.render_line(1).text.startswith("●")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert articles.render_line(1).text.startswith("  ")
-        assert articles.render_line(2).text.startswith("●")  # the others keep theirs
-    read_at = Store(db_path).db.execute("SELECT read_at FROM articles WHERE id = ?", [second.id]).fetchone()[0]
-    assert read_at

@@ -8,10 +8,10 @@ from textual.selection import Selection
 
 from store.models import Draft
 from store.store import Store
+from tests.conftest import SIZE, screen_text
 from tui.app import make_app
 from tui.widgets.reader import Reader
 
-SIZE = (120, 40)
 WORDS = ["harbour", "grain", "convoy", "ministry", "tariff", "border", "ceasefire", "election", "budget", "drought"]
 
 
@@ -19,10 +19,6 @@ def paragraph(number: int) -> str:
     """A paragraph that names its own number, long enough to wrap over several lines."""
     return f"Paragraph {number} begins here. " + " ".join(WORDS[(number + i) % len(WORDS)] for i in range(40)) + \
         f" Paragraph {number} ends here."
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 @pytest.fixture
