@@ -60,15 +60,16 @@ def index_alone(db: Path) -> float:
 
 def annotate_newest(db: Path, count: int = 30) -> None:
     """Annotate the articles on the first screen, so opening one reads stored spans."""
-    from store.annotate import annotate_articles
-    from store.store import Store
+    from store.annotation.annotator import annotate_articles
+    from store import Library
 
-    store = Store(db)
-    ids = [row.id for row in store.article_page(0, count)]
-    todo = [i for i in ids if i in set(store.unannotated(limit=10**9))] if store.count_unannotated() else []
-    for article_id, spans in zip(todo, annotate_articles([store.annotation_input(i) for i in todo])):
-        store.save_spans(article_id, spans)
-    store.close()
+    library = Library.open(db)
+    ids = [row.id for row in library.article_page(0, count)]
+    todo = [i for i in ids if i in set(library.unannotated(limit=10**9))] if library.count_unannotated() else []
+    rules = library.rules()
+    for article_id, spans in zip(todo, annotate_articles([library.annotation_input(i) for i in todo], rules)):
+        library.save_spans(article_id, spans, rules)
+    library.close()
 
 
 def _newest_url(db: Path) -> str:
@@ -116,23 +117,23 @@ def plain_first_screen(db: Path, count: int) -> tuple[float, float]:
 
 def search(db: Path) -> list[float]:
     """Seconds per query (in-process, the store's search, a warm connection)."""
-    from store.store import Store
+    from store import Library
 
-    store = Store(db)
-    store.search("warm up")
+    library = Library.open(db)
+    library.search("warm up")
     times = []
     for query in QUERIES:
         started = time.perf_counter()
-        store.search(query, limit=50)
+        library.search(query, limit=50)
         times.append(time.perf_counter() - started)
-    store.close()
+    library.close()
     return times
 
 
 def annotate_on_open(words: int = 1000, runs: int = 5) -> list[float]:
     """Annotating a not-yet-annotated article of `words` words with the model already loaded."""
     from benchmarks.synth import Writer
-    from store.annotate import annotate_paragraphs
+    from store.annotation.annotator import annotate_paragraphs
 
     writer = Writer(11)
     article = writer.article(0, words)
@@ -148,7 +149,7 @@ def annotate_on_open(words: int = 1000, runs: int = 5) -> list[float]:
 
 def annotation_speed(library: Path, articles: int = 200) -> dict:
     """Words per second: raw spaCy (NER only) against the annotator, one and two processes, same text."""
-    from store.annotate import annotate_articles, load_nlp
+    from store.annotation.annotator import annotate_articles, load_nlp
 
     records = [json.loads(line) for _, line in zip(range(articles), library.open(encoding="utf-8"))]
     inputs = [(r["published"], r["body"].split("\n\n")) for r in records]

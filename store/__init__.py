@@ -1,1 +1,81 @@
-"""The newsgloss data layer: schema, importers, annotator, search and export. No UI here."""
+"""The newsgloss data layer, as the app, the CLI and scripts use it. No UI here.
+
+    from store import Library
+    library = Library.open("news.db")
+    for outcome in library.import_paths(["articles/"]):
+        print(outcome.line)
+
+Importing this package is cheap: the model, the importers and the jobs load when first used.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from store.library import ACTIONS, Library
+from store.models import (
+    AnnotationEvent,
+    AnnotationProgress,
+    AnnotationStopped,
+    Article,
+    ArticleSummary,
+    Draft,
+    EntityRule,
+    ImportOutcome,
+    Orphan,
+    Paragraph,
+    SearchHit,
+    Span,
+    StoreBusy,
+    StoreError,
+    StoreReadOnly,
+    Tag,
+)
+
+if TYPE_CHECKING:
+    from store.jobs.backlog import BackgroundAnnotation
+
+__all__ = [
+    "ACTIONS", "AnnotationEvent", "AnnotationProgress", "AnnotationStopped", "Article", "ArticleSummary",
+    "Draft", "EntityRule", "ImportOutcome", "Library", "input_names", "Orphan", "Paragraph", "SearchHit",
+    "Span", "StoreBusy", "StoreError", "StoreReadOnly", "Tag", "annotate_text", "article_date", "load_model",
+    "start_background_annotation",
+]
+
+
+def annotate_text(text: str, dct: str | date | None) -> list[Span]:
+    """Entities and dates over a whole text, offsets into `text`, dates normalised against `dct`
+    (the `newsgloss annotate` contract)."""
+    from store.annotation.annotator import annotate_text as annotate
+
+    return annotate(text, dct)
+
+
+def article_date(text: str) -> str:
+    """The date a plain-text article in the sample's shape gives on its first line ('' when none)."""
+    from store.importers.text import parse_text
+
+    return parse_text(text).published
+
+
+def load_model() -> None:
+    """Load the entity model now (it loads on first use otherwise)."""
+    from store.annotation.annotator import load_nlp
+
+    load_nlp()
+
+
+def start_background_annotation(path: Path) -> BackgroundAnnotation:
+    """Annotate the pending articles of the library at `path` in a process of its own."""
+    from store.jobs.backlog import BackgroundAnnotation
+
+    return BackgroundAnnotation(path)
+
+
+def input_names(paths: list[Path] | tuple[Path, ...]) -> list[str]:
+    """The inputs an import of `paths` reads, in order: files named, feed addresses, supported files in folders."""
+    from store.importers import expand
+
+    return [source.name for source in expand(paths)]

@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 from store.models import Article
-from store.store import Store
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)
@@ -96,15 +95,9 @@ def file_name(article: Article) -> str:
     return f"{stem}-{article.id}.md"
 
 
-def export_article(store: Store, article_id: int, folder: Path) -> Path:
+def write_article(article: Article, folder: Path) -> Path:
     """Write one article's Markdown into `folder`; returns the file's path."""
-    article = store.article(article_id)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / file_name(article)
     path.write_text(article_markdown(article), encoding="utf-8")
     return path
-
-
-def export_all(store: Store, folder: Path, tag: str | None = None) -> list[Path]:
-    """Export every article (or those with a paragraph tagged `tag`)."""
-    return [export_article(store, article_id, folder) for article_id in store.article_ids(tag=tag)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -111,19 +112,48 @@ class SearchHit:
     marks: tuple[tuple[int, int], ...] = field(default_factory=tuple)
 
 
+ImportStatus = Literal["imported", "updated", "unchanged", "skipped"]
+
+
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What happened to one input: imported, unchanged or skipped (with why)."""
+    """What happened to one article of one input (or to an input that held none)."""
 
-    status: str
-    name: str
-    detail: str = ""
+    input: str  # the file or address as given
+    status: ImportStatus
+    place: str = ""  # where in the input, for inputs of many articles: "3" (a line, an item)
+    title: str = ""  # the article's title, when there is an article
+    reason: str = ""  # why it was skipped
     article_id: int | None = None
 
     @property
+    def where(self) -> str:
+        return f"{self.input}:{self.place}" if self.place else self.input
+
+    @property
     def line(self) -> str:
-        text = f"{self.status}: {self.name}"
-        return f"{text}: {self.detail}" if self.detail else text
+        """One line for a person: `imported: file.jsonl:3: Title`, `skipped: file.md: why`."""
+        detail = self.reason if self.status == "skipped" else self.title
+        return f"{self.status}: {self.where}: {detail}" if detail else f"{self.status}: {self.where}"
+
+
+@dataclass(frozen=True)
+class AnnotationProgress:
+    """An annotation run stored the spans of one more article."""
+
+    done: int
+    total: int
+    article_id: int
+
+
+@dataclass(frozen=True)
+class AnnotationStopped:
+    """An annotation run could not go on; `reason` is one line."""
+
+    reason: str
+
+
+AnnotationEvent = AnnotationProgress | AnnotationStopped
 
 
 @dataclass(frozen=True)
@@ -134,3 +164,15 @@ class EntityRule:
     text: str
     action: str
     label: str = ""
+
+
+class StoreError(Exception):
+    """A problem with the library the user should read in one line."""
+
+
+class StoreBusy(StoreError):
+    """A write that could not happen now (another program holds the lock, the disk is full): try it again."""
+
+
+class StoreReadOnly(StoreError):
+    """The library file cannot be written (permissions, a read-only disk): reading still works."""

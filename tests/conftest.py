@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from store.store import Store
+from store import Library
 from tui.app import make_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +40,8 @@ def db_path(tmp_path) -> Path:
 
 
 @pytest.fixture
-def store(db_path) -> Store:
-    opened = Store(db_path)
+def store(db_path) -> Library:
+    opened = Library.open(db_path)
     yield opened
     opened.close()
 

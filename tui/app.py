@@ -10,32 +10,37 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from store.store import Store
-from tui.bindings import described_bindings
-from tui.screens.main_screen import MainScreen
+from store import Library
+from tui.main_screen import MainScreen
+from tui.shared.bindings import described_bindings
+from tui.shared.editor import Editor, Severity
+from tui.shared.highlight import HIGHLIGHT_CSS
 
 
-class NewsglossApp(App):
+class NewsglossApp(App[None]):
     """A terminal news reader with annotations."""
 
     CSS_PATH = "app.tcss"
+    CSS = HIGHLIGHT_CSS
     TITLE = "newsgloss"
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, store: Store, export_dir: Path, seed_samples: bool = False, annotate_delay: float = 1.0) -> None:
+    def __init__(self, library: Library, export_dir: Path, seed_samples: bool = False,
+                 annotate_delay: float = 1.0) -> None:
         super().__init__()
-        self.store = store
-        self.export_dir = export_dir
+        self.library = library
+        self.editor = Editor(library, self._notify_plain, export_dir)
         self.seed_samples = seed_samples
         self.annotate_delay = annotate_delay
+
+    def _notify_plain(self, message: str, severity: Severity) -> None:
+        self.notify(message, severity=severity, markup=False, timeout=8 if severity == "error" else 4)
 
     def get_default_screen(self) -> Screen:
         """The main screen is the first screen (not pushed over an empty one); a new library is seeded first."""
         if self.seed_samples:
-            from store.pipeline import seed
-
-            seed(self.store)
-        return MainScreen(self.store, self.export_dir, self.annotate_delay)
+            self.library.seed_samples()
+        return MainScreen(self.library, self.editor, self.annotate_delay)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -46,7 +51,7 @@ class NewsglossApp(App):
                                 partial(self.run_action, binding.action, node))
 
     def on_unmount(self) -> None:
-        self.store.close()
+        self.library.close()
 
 
 def make_app(
@@ -54,10 +59,10 @@ def make_app(
     export_dir: Path | str | None = None,
     seed: bool = False,
     annotate_delay: float = 1.0,
-    store: Store | None = None,
+    library: Library | None = None,
 ) -> NewsglossApp:
-    """Build the app on the database at `db_path` (or the `store` already open on it); `seed` fills
-    it with the sample articles; background annotation starts `annotate_delay` s after the first screen."""
+    """Build the app on the library at `db_path` (or the `library` already open on it); `seed` fills it with
+    the sample articles; background annotation starts `annotate_delay` s after the first screen."""
     db_path = Path(db_path)
     export = Path(export_dir) if export_dir else db_path.parent / "export"
-    return NewsglossApp(store or Store(db_path), export, seed_samples=seed, annotate_delay=annotate_delay)
+    return NewsglossApp(library or Library.open(db_path), export, seed_samples=seed, annotate_delay=annotate_delay)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 APP_OPTIONS = {"--db": "db", "--export-dir": "export_dir"}
 
@@ -23,40 +24,46 @@ def default_export_dir() -> Path:
     return Path(os.environ.get("NEWSGLOSS_EXPORT_DIR") or user_documents_path() / "newsgloss")
 
 
-def app_arguments(args: list[str]) -> dict | None:
+class AppOptions(NamedTuple):
+    db: Path | None = None
+    export_dir: Path | None = None
+    no_seed: bool = False
+
+
+def app_arguments(args: list[str]) -> AppOptions | None:
     """The options of a plain `newsgloss [--db FILE] [--export-dir DIR] [--no-seed]`, else None."""
-    found: dict = {"db": None, "export_dir": None, "no_seed": False}
+    paths: dict[str, Path] = {}
+    no_seed = False
     rest = iter(args)
     for arg in rest:
         name, equals, value = arg.partition("=")
         if name in APP_OPTIONS:
-            value = value if equals else next(rest, None)
-            if not value:
+            given = value if equals else next(rest, None)
+            if not given:
                 return None
-            found[APP_OPTIONS[name]] = Path(value)
+            paths[APP_OPTIONS[name]] = Path(given)
         elif arg == "--no-seed":
-            found["no_seed"] = True
+            no_seed = True
         else:
             return None
-    return found
+    return AppOptions(paths.get("db"), paths.get("export_dir"), no_seed)
 
 
 def run_app(db: Path | None, export_dir: Path | None, no_seed: bool) -> None:
     """Open the app on `db` (the default library when None); a new library is filled with the samples."""
-    from store.db import StoreError
-    from store.store import Store
+    from store import Library, StoreError
 
     path = db or default_db()
     fresh = not path.exists()
     try:
-        store = Store(path)  # a damaged or newer file stops here, with its one-line reason
+        library = Library.open(path)  # a damaged or newer file stops here, with its one-line reason
     except StoreError as error:
         print(f"Error: {error}", file=sys.stderr)
         sys.exit(1)
     from tui.app import make_app
 
     app = make_app(db_path=path, export_dir=export_dir or default_export_dir(), seed=fresh and not no_seed,
-                   store=store)
+                   library=library)
     app.run()
     if app.return_code:
         sys.exit(app.return_code)
@@ -65,7 +72,7 @@ def run_app(db: Path | None, export_dir: Path | None, no_seed: bool) -> None:
 def main() -> None:
     options = app_arguments(sys.argv[1:])
     if options is not None:
-        run_app(**options)
+        run_app(*options)
         return
     from tui.commands import main as commands
 

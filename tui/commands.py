@@ -7,20 +7,20 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 import click
+from click._termui_impl import ProgressBar
 
-from store.db import StoreError
+from store import ImportOutcome, Library, StoreError
 from tui.cli import default_db, run_app
 
 
-def _open(db: Path | None):
-    from store.store import Store
-
+def _open(db: Path | None) -> Library:
     try:
-        return Store(db or default_db())
+        return Library.open(db or default_db())
     except StoreError as error:
         raise click.ClickException(str(error)) from None
 
@@ -31,20 +31,11 @@ db_option = click.option("--db", type=click.Path(path_type=Path, dir_okay=False)
 class Commands(click.Group):
     """Database trouble anywhere becomes one line on stderr, never a traceback."""
 
-    def invoke(self, ctx: click.Context):
-        import sqlite3
-
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except StoreError as error:
             raise click.ClickException(str(error)) from None
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise click.ClickException("the database is busy: another program kept it locked for 10 s; "
-                                           "nothing was lost, try again") from None
-            raise click.ClickException(f"database error: {error}") from None
-        except sqlite3.DatabaseError as error:
-            raise click.ClickException(f"the database is damaged ({error}); nothing was changed") from None
 
 
 @click.group(cls=Commands, invoke_without_command=True)
@@ -68,17 +59,16 @@ def _db(ctx: click.Context, db: Path | None) -> Path | None:
 ANNOTATE_AT_IMPORT = 1000  # larger imports are annotated in the background by the app
 
 
-def _report(outcomes, verbose: bool) -> tuple[int, int]:
+def _report(outcomes: Iterable[ImportOutcome], verbose: bool) -> tuple[int, int]:
     """Print one line per file (and per skipped record); returns (imported, skipped)."""
     imported = skipped = 0
     per_file: dict[str, dict[str, int]] = {}
     for outcome in outcomes:
         imported += outcome.status == "imported"
         skipped += outcome.status == "skipped"
-        source = outcome.name.rsplit(":", 1)[0] if outcome.name.rsplit(":", 1)[-1].isdigit() else outcome.name
-        counts = per_file.setdefault(source, {})
+        counts = per_file.setdefault(outcome.input, {})
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
-        if verbose or outcome.status == "skipped" or source == outcome.name:
+        if verbose or outcome.status == "skipped" or not outcome.place:
             click.echo(outcome.line)
     for source, counts in per_file.items():
         if sum(counts.values()) > 1:
@@ -96,30 +86,29 @@ def _report(outcomes, verbose: bool) -> tuple[int, int]:
 def import_command(ctx: click.Context, paths: tuple[Path, ...], db: Path | None, annotate: bool | None,
                    verbose: bool) -> None:
     """Import articles from files and folders (.txt, .md, .jsonl, .json)."""
-    from store.importers import expand, import_paths
-    from store.pipeline import annotate_pending
+    from store import input_names
 
-    store = _open(_db(ctx, db))
-    files = list(expand(paths))
+    library = _open(_db(ctx, db))
+    files = input_names(paths)
     with click.progressbar(length=len(files), label="importing", file=sys.stderr,
                            hidden=len(files) < 20 or not sys.stderr.isatty()) as bar:
-        imported, skipped = _report(import_paths(store, _ticking(files, bar)), verbose)
-    pending = store.count_unannotated()
+        imported, skipped = _report(library.import_paths(_ticking(files, bar)), verbose)
+    pending = library.count_unannotated()
     if pending and (annotate or (annotate is None and pending <= ANNOTATE_AT_IMPORT)):
         with click.progressbar(length=pending, label="annotating", file=sys.stderr,
-                               hidden=not sys.stderr.isatty()) as bar:
-            annotate_pending(store, progress=lambda done, total, _: bar.update(1), batch=200,
-                             processes=min(2, os.cpu_count() or 1))
+                               hidden=not sys.stderr.isatty()) as annotating:
+            library.annotate_pending(progress=lambda _: annotating.update(1), batch=200,
+                                     processes=min(2, os.cpu_count() or 1))
     elif pending:
         click.echo(f"{pending} article(s) will be annotated in the background when newsgloss opens "
                    "(or now, with --annotate)", err=True)
-    store.close()
+    library.close()
     click.echo(f"{imported} imported, {skipped} skipped", err=True)
     if skipped:
         sys.exit(1)
 
 
-def _ticking(files, bar):
+def _ticking(files: list[str], bar: ProgressBar[int]) -> Iterator[str]:
     for path in files:
         yield path
         bar.update(1)
@@ -133,10 +122,8 @@ def _ticking(files, bar):
 @click.pass_context
 def export_command(ctx: click.Context, db: Path | None, out: Path, tag: str | None) -> None:
     """Export articles to Markdown, one file per article."""
-    from store.export import export_all
-
-    store = _open(_db(ctx, db))
-    paths = export_all(store, out, tag=tag)
+    library = _open(_db(ctx, db))
+    paths = library.export_all(out, tag=tag)
     for path in paths:
         click.echo(str(path))
     click.echo(f"exported {len(paths)} article(s) to {out}", err=True)
@@ -149,15 +136,15 @@ def export_command(ctx: click.Context, db: Path | None, out: Path, tag: str | No
 @click.pass_context
 def search_command(ctx: click.Context, query: str, db: Path | None, limit: int) -> None:
     """Search titles, bodies and notes (ranked)."""
-    store = _open(_db(ctx, db))
-    for hit in store.search(query, limit=limit):
+    library = _open(_db(ctx, db))
+    for hit in library.search(query, limit=limit):
         click.echo(f"{hit.article_id}\t{hit.published}\t{hit.title}\n\t{hit.snippet}")
 
 
 def _annotation(doc_id: str, dct: str | None, text: str) -> dict:
-    from store.annotate import annotate_text
+    from store import annotate_text
 
-    spans = []
+    spans: list[dict[str, object]] = []
     for span in annotate_text(text, dct):
         item = {"start": span.start, "end": span.end, "label": span.label, "text": span.text,
                 "value": span.value or None}
@@ -209,6 +196,6 @@ def annotate_command(file, dct: str | None, fmt: str) -> None:
 
 
 def _text_date(text: str) -> str:
-    from store.importers.text import read_text
+    from store import article_date
 
-    return read_text(text).published or date.today().isoformat()
+    return article_date(text) or date.today().isoformat()

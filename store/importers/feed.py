@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from store.clean import clean_line
-from store.importers.common import ImportProblem
+from store.importers.base import ImportProblem, Record, Source
 from store.importers.html import fragment_paragraphs
 from store.models import Draft
 
@@ -32,30 +32,34 @@ def _body(entry) -> str:
     return best if len(best) >= len(summary) else summary
 
 
-def read_feed(data: bytes | str, origin: str = "") -> Iterator[tuple[str, Draft | ImportProblem]]:
-    """Yield (place, draft or problem) for each item of a feed document."""
+def read(source: Source) -> Iterator[Record]:
+    """The reader for RSS and Atom, from a file or from the address of a feed."""
+    return parse_feed(source.data(MAX_FEED_BYTES), source.name)
+
+
+def parse_feed(data: bytes | str, origin: str = "") -> Iterator[Record]:
+    """A record for each item of a feed document."""
     import feedparser
 
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = str(parsed.get("bozo_exception", "")).split("\n")[0]
-        yield origin, ImportProblem(f"not a readable RSS or Atom feed{': ' + reason if reason else ''}")
-        return
+        raise ImportProblem(f"not a readable RSS or Atom feed{': ' + reason if reason else ''}")
     source = clean_line(parsed.feed.get("title", "") or "")
     for number, entry in enumerate(parsed.entries, start=1):
-        place = f"{origin}:{number}"
+        place = str(number)
         paragraphs = fragment_paragraphs(_body(entry))
         if not paragraphs:
-            yield place, ImportProblem("feed item has no text")
+            yield Record(place, problem="feed item has no text")
             continue
-        yield place, Draft(
+        yield Record(place, Draft(
             title=clean_line(entry.get("title", "") or "") or paragraphs[0][:80], paragraphs=tuple(paragraphs),
             source=source, url=clean_line(entry.get("link", "") or ""), author=clean_line(entry.get("author", "") or ""),
-            published=_published(entry), origin=place,
-        )
+            published=_published(entry), origin=f"{origin}:{place}",
+        ))
 
 
-def fetch(url: str, timeout: float = 20.0) -> bytes:
+def fetch(url: str, limit: int = MAX_FEED_BYTES, timeout: float = 20.0) -> bytes:
     """Download a feed the user named (http or https only, size-limited)."""
     from urllib.error import URLError
     from urllib.request import Request, urlopen
@@ -65,9 +69,9 @@ def fetch(url: str, timeout: float = 20.0) -> bytes:
     request = Request(url, headers={"User-Agent": "newsgloss (feed reader)"})
     try:
         with urlopen(request, timeout=timeout) as response:
-            data = response.read(MAX_FEED_BYTES + 1)
+            data = response.read(limit + 1)
     except (URLError, OSError, ValueError) as error:
         raise ImportProblem(f"cannot fetch the feed: {getattr(error, 'reason', error)}") from None
-    if len(data) > MAX_FEED_BYTES:
-        raise ImportProblem("the feed is larger than 50 MB")
+    if len(data) > limit:
+        raise ImportProblem(f"the feed is larger than {limit // 2**20} MB")
     return data

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from store.clean import clean_line, clean_text
-from store.importers.common import ImportProblem, parse_published
+from store.importers.base import ImportProblem, Record, Source, parse_published
 from store.models import Draft
 from store.paragraphs import split_glued
 
 BLOCKS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "dd", "figcaption")
 
 
-def read_html(text: str, origin: str = "") -> Draft:
+def read(source: Source) -> Iterator[Record]:
+    """The reader for saved web pages."""
+    yield Record("", parse_html(source.text(), source.name))
+
+
+def parse_html(text: str, origin: str = "") -> Draft:
     """The main text and metadata (title, author, date, site) of a saved web page."""
     import trafilatura
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from store.clean import clean_text
-from store.importers.common import ImportProblem, as_text, parse_published, title_from
+from store.importers.base import ImportProblem, Record, Source, as_text, parse_published, title_from
 from store.models import Draft
 from store.paragraphs import split_paragraphs
 
@@ -33,31 +33,35 @@ def draft_from_record(record: object, origin: str) -> Draft:
     )
 
 
-def read_jsonl(lines: Iterable[str], origin: str = "", start: int = 1) -> Iterator[tuple[str, Draft | ImportProblem]]:
-    """Yield (place, draft or problem) for every non-blank line (numbered from `start`)."""
+def read_lines(lines: Iterable[str], origin: str = "", start: int = 1) -> Iterator[Record]:
+    """A record for every non-blank line (numbered from `start`)."""
     for number, line in enumerate(lines, start=start):
         if not line.strip():
             continue
-        place = f"{origin}:{number}"
+        place = str(number)
         try:
-            yield place, draft_from_record(json.loads(line), place)
+            yield Record(place, draft_from_record(json.loads(line), f"{origin}:{place}"))
         except json.JSONDecodeError as error:
-            yield place, ImportProblem(f"not valid JSON ({error.msg} at column {error.colno})")
+            yield Record(place, problem=f"not valid JSON ({error.msg} at column {error.colno})")
         except ImportProblem as problem:
-            yield place, problem
+            yield Record(place, problem=str(problem))
 
 
-def read_json(text: str, origin: str = "") -> Iterator[tuple[str, Draft | ImportProblem]]:
-    """A JSON file holding one article object or a list of them."""
+def read_jsonl(source: Source) -> Iterator[Record]:
+    """The reader for JSON Lines: one article per line, the file streamed."""
+    return read_lines(source.lines(), source.name)
+
+
+def read_json(source: Source) -> Iterator[Record]:
+    """The reader for JSON: one article object, or a list of them."""
     try:
-        data = json.loads(text)
+        data = json.loads(source.text())
     except json.JSONDecodeError as error:
-        yield origin, ImportProblem(f"not valid JSON ({error.msg} at line {error.lineno})")
-        return
+        raise ImportProblem(f"not valid JSON ({error.msg} at line {error.lineno})") from None
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
-        place = f"{origin}[{number}]" if isinstance(data, list) else origin
+        place = str(number) if isinstance(data, list) else ""
         try:
-            yield place, draft_from_record(record, place)
+            yield Record(place, draft_from_record(record, f"{source.name}:{place}" if place else source.name))
         except ImportProblem as problem:
-            yield place, problem
+            yield Record(place, problem=str(problem))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import yaml
 
-from store.importers.common import ImportProblem, as_text, parse_published, title_from
+from store.importers.base import ImportProblem, Record, Source, as_text, parse_published, title_from
 from store.models import Draft
 from store.paragraphs import split_glued
 
@@ -46,7 +47,12 @@ def plain_inline(text: str) -> str:
     return text
 
 
-def read_markdown(text: str, origin: str = "") -> Draft:
+def read(source: Source) -> Iterator[Record]:
+    """The reader for .md files."""
+    yield Record("", parse_markdown(source.text(), source.name))
+
+
+def parse_markdown(text: str, origin: str = "") -> Draft:
     """Read a Markdown article; a leading `# Heading` is the title when the front matter has none."""
     meta, body = front_matter(text)
     title = as_text(meta.get("title"))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from store.clean import clean_line
-from store.importers.common import parse_published, title_from
+from store.importers.base import Record, Source, parse_published, title_from
 from store.models import Draft
 from store.paragraphs import split_paragraphs
 
@@ -32,7 +33,12 @@ def _title_line(lines: list[str]) -> str:
     return ""
 
 
-def read_text(text: str, origin: str = "") -> Draft:
+def read(source: Source) -> Iterator[Record]:
+    """The reader for .txt files."""
+    yield Record("", parse_text(source.text(), source.name))
+
+
+def parse_text(text: str, origin: str = "") -> Draft:
     """Read a plain-text article; see DESIGN.md for the shape of the sample."""
     lines = [line for line in text.split("\n") if line.strip()]
     published = caption = title = ""

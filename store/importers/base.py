@@ -1,0 +1,143 @@
+"""What every reader shares: the input it reads, the records it yields, decoding, dates, titles.
+
+A reader is one function, `read(source: Source) -> Iterator[Record]`, registered by file suffix in
+store/importers/__init__.py. It raises ImportProblem when the whole input cannot be read, and yields a
+Record with a `problem` for one bad record among good ones."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from store.clean import clean_text
+from store.models import Draft
+
+MAX_BYTES = 10 * 1024 * 1024  # one article file; JSONL files are streamed and have no limit
+
+
+class ImportProblem(Exception):
+    """An input that cannot be imported; the message is the one-line reason."""
+
+
+class Record(NamedTuple):
+    """One article of an input as a reader found it, or why that article could not be read."""
+
+    place: str  # where in the input ("3": a line or an item), "" for an input that holds one article
+    draft: Draft | None = None
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file or a feed address, read only when a reader asks."""
+
+    name: str  # as the user gave it
+    path: Path | None = None
+    url: str = ""
+
+    def data(self, limit: int = MAX_BYTES) -> bytes:
+        """The whole input as bytes (an ImportProblem when larger than `limit`)."""
+        if self.url:
+            from store.importers.feed import fetch
+
+            return fetch(self.url, limit)
+        assert self.path is not None
+        try:
+            if self.path.stat().st_size > limit:
+                raise ImportProblem(f"larger than {limit // 2**20} MB")
+            return self.path.read_bytes()
+        except OSError as error:
+            raise ImportProblem(f"cannot read: {error.strerror or error}") from None
+
+    def text(self) -> str:
+        """The whole input decoded and cleaned (an ImportProblem when empty)."""
+        text = decode(self.data())
+        if not text.strip():
+            raise ImportProblem("empty file")
+        return text
+
+    def lines(self) -> Iterator[str]:
+        """The input's lines, decoded one at a time (never the whole file in memory)."""
+        assert self.path is not None
+        try:
+            handle = self.path.open("rb")
+        except OSError as error:
+            raise ImportProblem(f"cannot read: {error.strerror or error}") from None
+        with handle:
+            first = handle.read(2)
+            handle.seek(0)
+            if first in (b"\xff\xfe", b"\xfe\xff"):
+                yield from decode(handle.read()).split("\n")
+                return
+            for raw in handle:
+                try:
+                    yield raw.decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    yield decode(raw)
+
+
+Reader = Callable[[Source], Iterator[Record]]
+
+
+def decode(data: bytes) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else detected."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return clean_text(data.decode("utf-16"))
+    try:
+        return clean_text(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        raise ImportProblem("binary file, not text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None:
+        raise ImportProblem("not text in any encoding newsgloss can detect")
+    return clean_text(data.decode(best.encoding, errors="replace"))
+
+
+def parse_published(value: object) -> str:
+    """An ISO date (YYYY-MM-DD) from whatever a source gives, or '' when it is not a date."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", text):
+        try:
+            return date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            return ""
+    from dateutil import parser
+
+    try:
+        return parser.parse(text, fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError, TypeError):
+        return ""
+
+
+def title_from(paragraph: str, limit: int = 100) -> str:
+    """A title made from a paragraph's first sentence, cut at a comma or word if long."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", paragraph.strip(), maxsplit=1)[0].rstrip(".")
+    if len(sentence) <= limit:
+        return sentence
+    comma = sentence.rfind(",", 0, limit)
+    if comma > limit // 2:
+        return sentence[:comma]
+    return sentence[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def as_text(value: object) -> str:
+    """A field that must be text: numbers become text, anything else is empty."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""

@@ -1,0 +1,1 @@
+"""Runs over many articles: importing and annotating, reporting through typed outcomes and events."""

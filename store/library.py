@@ -1,0 +1,246 @@
+"""`Library`: every verb the app, the CLI and scripts use, over one backend. No SQL here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+
+from store.clean import clean_line
+from store.drafts import Prepared, prepare
+from store.models import (
+    Article,
+    ArticleSummary,
+    Draft,
+    EntityRule,
+    ImportOutcome,
+    ImportStatus,
+    SearchHit,
+    Span,
+    StoreError,
+    Tag,
+)
+
+if TYPE_CHECKING:
+    from store.backend import Backend
+    from store.models import AnnotationEvent
+
+P = ParamSpec("P")
+R = TypeVar("R")
+ACTIONS = ("relabel", "remove", "add")
+
+
+def guarded(method: Callable[Concatenate[Library, P], R]) -> Callable[Concatenate[Library, P], R]:
+    """The backend's own errors (busy, damaged, read-only, full) leave as StoreErrors."""
+
+    @wraps(method)
+    def wrapper(self: Library, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self.backend.errors():
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class Library:
+    """One newsgloss library. Open one per thread: a connection does not cross threads."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+
+    @classmethod
+    def open(cls, path: Path | str) -> Library:
+        """The library in the SQLite file at `path` (made when missing); a damaged, newer or foreign
+        file is refused with a StoreError and left untouched."""
+        from store.sqlite import SqliteBackend
+
+        return cls(SqliteBackend(path))
+
+    @property
+    def path(self) -> Path:
+        return self.backend.path
+
+    def close(self) -> None:
+        self.backend.close()
+
+    # Reading -------------------------------------------------------------------
+
+    @guarded
+    def count_articles(self, tag: str | None = None) -> int:
+        return self.backend.articles.count(tag)
+
+    @guarded
+    def article_page(self, offset: int, limit: int, order: str = "newest", tag: str | None = None,
+                     total: int | None = None) -> list[ArticleSummary]:
+        """A page of the article list in `order` (newest, source or title); `total` (the list's length)
+        lets a page near the end be read from the far end."""
+        return self.backend.articles.page(offset, limit, order, tag, total)
+
+    @guarded
+    def article_ids(self, order: str = "newest", tag: str | None = None) -> list[int]:
+        return self.backend.articles.ids(order, tag)
+
+    @guarded
+    def article(self, article_id: int) -> Article:
+        """The article with its paragraphs, spans, tags, notes and orphans."""
+        return self.backend.articles.get(article_id)
+
+    @guarded
+    def tags(self) -> list[Tag]:
+        """All tags: the numbered ones first, in key order, then by name."""
+        return self.backend.annotations.tags()
+
+    @guarded
+    def tag_for_key(self, key: int) -> Tag | None:
+        return self.backend.annotations.tag_for_key(key)
+
+    @guarded
+    def note(self, article_id: int, position: int | None = None) -> str:
+        return self.backend.annotations.note(article_id, position)
+
+    @guarded
+    def rules(self) -> list[EntityRule]:
+        """The reader's entity corrections, oldest first."""
+        return self.backend.rules.all()
+
+    @guarded
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Ranked full-text search over titles, bodies and notes; any text is a valid query."""
+        return self.backend.search(query, limit)
+
+    # Writing -------------------------------------------------------------------
+
+    @guarded
+    def mark_read(self, article_id: int, read: bool = True) -> None:
+        self.backend.articles.mark_read(article_id, read)
+
+    @guarded
+    def create_tag(self, name: str) -> Tag:
+        """Create (or find) the tag `name`; new tags take the next free number key."""
+        name = clean_line(name)
+        if not name:
+            raise StoreError("a tag needs a name")
+        return self.backend.annotations.create_tag(name)
+
+    @guarded
+    def toggle_tag(self, article_id: int, position: int, tag_id: int) -> bool:
+        """Toggle a tag on a paragraph; True when the tag is now on."""
+        return self.backend.annotations.toggle_tag(article_id, position, tag_id)
+
+    @guarded
+    def set_note(self, article_id: int, position: int | None, body: str) -> None:
+        """Save the note on a paragraph (or on the article, position None); an empty note is deleted."""
+        self.backend.annotations.set_note(article_id, position, body)
+
+    @guarded
+    def add_rule(self, text: str, action: str, label: str = "") -> tuple[EntityRule, int]:
+        """Store a correction (replacing one for the same text) and apply it to every stored article.
+        Returns the rule and how many articles it changed."""
+        from store.annotation.corrections import apply_rules, by_position
+
+        text = clean_line(text)
+        if not text or action not in ACTIONS or (action != "remove" and not label):
+            raise StoreError("a correction needs the entity's text, an action and (unless removing) a label")
+        changed: dict[int, list[tuple[int, list[Span]]]] = {}
+        with self.backend.transaction():
+            rule = self.backend.rules.add(text, action, label)
+            for article_id, position, paragraph, current in self.backend.spans.paragraphs_containing(text):
+                [updated] = apply_rules([paragraph], [current], [rule])
+                if updated != by_position(current):
+                    changed.setdefault(article_id, []).append((position, updated))
+            for article_id, paragraphs in changed.items():
+                self.backend.spans.save(article_id, paragraphs, whole=False)
+        return rule, len(changed)
+
+    @guarded
+    def delete_rule(self, rule_id: int) -> int:
+        """Forget a correction; the articles it touched are annotated again. Returns how many."""
+        with self.backend.transaction():
+            rule = self.backend.rules.delete(rule_id)
+            return self.backend.rules.reannotate_containing(rule.text) if rule else 0
+
+    # Annotation ----------------------------------------------------------------
+
+    @guarded
+    def count_unannotated(self) -> int:
+        return self.backend.articles.count_unannotated()
+
+    @guarded
+    def unannotated(self, limit: int = 100) -> list[int]:
+        """Articles whose spans are not stored yet, oldest import first."""
+        return self.backend.articles.unannotated(limit)
+
+    @guarded
+    def annotation_input(self, article_id: int) -> tuple[str, list[str]]:
+        """The article's date and paragraph texts, as the annotator takes them."""
+        return self.backend.articles.annotation_input(article_id)
+
+    @guarded
+    def save_spans(self, article_id: int, spans: Sequence[Iterable[Span]], rules: Sequence[EntityRule]) -> bool:
+        """Store an article's spans (a list per paragraph), made with `rules`. When the corrections changed
+        since (a rule added or deleted meanwhile), nothing is stored and False says to annotate it again."""
+        with self.backend.transaction():
+            if not self.backend.rules.current(rules):
+                return False
+            self.backend.spans.save(article_id, enumerate(spans))
+        return True
+
+    def annotate_article(self, article_id: int) -> None:
+        """Run the annotator on one article now and store its spans."""
+        from store.jobs.annotating import annotate_article
+
+        annotate_article(self, article_id)
+
+    def annotate_pending(self, progress: Callable[[AnnotationEvent], None] | None = None,
+                         cancelled: Callable[[], bool] = lambda: False, batch: int = 50, processes: int = 1) -> int:
+        """Annotate every article whose spans are not stored; returns how many were done."""
+        from store.jobs.annotating import annotate_pending
+
+        return annotate_pending(self, progress, cancelled, batch, processes)
+
+    # Importing and exporting ---------------------------------------------------------
+
+    @guarded
+    def store_prepared(self, batch: list[Prepared]) -> list[tuple[ImportStatus, int]]:
+        """Store prepared articles in one transaction: (status, article id) for each, in order."""
+        return self.backend.ingest.add_batch(batch)
+
+    def add_articles(self, drafts: Iterable[Draft]) -> list[ImportOutcome]:
+        """Store articles read by a script; an article already stored is left unchanged."""
+        outcomes: list[ImportOutcome] = []
+        ready: list[tuple[int, Prepared]] = []
+        for draft in drafts:
+            if (item := prepare(draft)) is None:
+                outcomes.append(ImportOutcome(draft.origin, "skipped", title=draft.title, reason="no text"))
+            else:
+                ready.append((len(outcomes), item))
+                outcomes.append(ImportOutcome(draft.origin, "imported", title=item.title))
+        stored = self.store_prepared([item for _, item in ready])
+        for (index, item), (status, article_id) in zip(ready, stored, strict=True):
+            outcomes[index] = ImportOutcome(outcomes[index].input, status, title=item.title, article_id=article_id)
+        return outcomes
+
+    def add_article(self, draft: Draft) -> ImportOutcome:
+        return self.add_articles([draft])[0]
+
+    def import_paths(self, paths: Iterable[Path | str]) -> Iterator[ImportOutcome]:
+        """Import files, folders and feed addresses: one outcome per article or problem, in input order."""
+        from store.jobs.importing import import_paths
+
+        return import_paths(self, paths)
+
+    def seed_samples(self) -> list[ImportOutcome]:
+        """Import the sample articles that ship with newsgloss (annotation is left for later)."""
+        from store.jobs.importing import seed
+
+        return seed(self)
+
+    def export_article(self, article_id: int, folder: Path) -> Path:
+        """Write one article's Markdown into `folder`; returns the file's path."""
+        from store.export import write_article
+
+        return write_article(self.article(article_id), folder)
+
+    def export_all(self, folder: Path, tag: str | None = None) -> list[Path]:
+        """Export every article (or those with a paragraph tagged `tag`)."""
+        return [self.export_article(article_id, folder) for article_id in self.article_ids(tag=tag)]

@@ -1,0 +1,67 @@
+"""The SQLite backend: the only place in newsgloss that speaks SQL.
+
+A `SqliteBackend` is one connection to one library file, with its tables grouped by what they hold.
+`Library` (store/library.py) is written against `store.backend.Backend`, which this satisfies.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from store.models import SearchHit, StoreBusy, StoreError, StoreReadOnly
+from store.sqlite.annotations import Annotations
+from store.sqlite.articles import Articles
+from store.sqlite.connection import atomic, open_database
+from store.sqlite.ingest import Ingest
+from store.sqlite.search import search_library
+from store.sqlite.spans import Rules, Spans
+
+
+class SqliteBackend:
+    """One library file. Open one per thread: a connection does not cross threads."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).expanduser()
+        self.conn = open_database(self.path)
+        self.articles = Articles(self.conn)
+        self.annotations = Annotations(self.conn)
+        self.spans = Spans(self.conn)
+        self.rules = Rules(self.conn)
+        self.ingest = Ingest(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside is stored together or not at all (nested: a savepoint)."""
+        with atomic(self.conn):
+            yield
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """Database errors inside become StoreErrors (one line for a person, never a traceback)."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise translated(error) from error
+
+    def search(self, query: str, limit: int) -> list[SearchHit]:
+        return search_library(self.conn, query, limit)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def translated(error: sqlite3.Error) -> StoreError:
+    """A database error as the one-line StoreError a person reads: busy and full are worth retrying."""
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return StoreBusy("the library is busy: another program has kept it locked for 10 s; nothing was lost")
+    if "full" in message:
+        return StoreBusy("the disk is full: nothing was lost, and the change is tried again")
+    if "readonly" in message or "read-only" in message:
+        return StoreReadOnly("the library is read-only here: nothing can be changed")
+    if isinstance(error, sqlite3.OperationalError):
+        return StoreError(f"database error: {message}")
+    return StoreError(f"the library is damaged ({message}); nothing was changed")

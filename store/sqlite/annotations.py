@@ -1,0 +1,84 @@
+"""What the reader adds to paragraphs: tags and notes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from store.models import StoreError, Tag
+from store.sqlite.connection import atomic, now
+
+
+def paragraph_fingerprint(conn: sqlite3.Connection, article_id: int, position: int | None) -> str | None:
+    """The fingerprint of a paragraph (None for the article itself); a missing paragraph is a StoreError."""
+    if position is None:
+        return None
+    row = conn.execute(
+        "SELECT fingerprint FROM paragraphs WHERE article_id = ? AND position = ?", [article_id, position]
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"article {article_id} has no paragraph {position}")
+    return str(row[0])
+
+
+class Annotations:
+    """The `tags`, `paragraph_tags` and `notes` tables."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def tags(self) -> list[Tag]:
+        """All tags: the numbered ones first, in key order, then by name."""
+        rows = self.conn.execute("SELECT id, name, key FROM tags ORDER BY key = 0, key, name COLLATE NOCASE")
+        return [Tag(id=r[0], name=r[1], key=r[2] or 0) for r in rows]
+
+    def create_tag(self, name: str) -> Tag:
+        """Create (or find) the tag `name`; new tags take the next free number key."""
+        found = self.conn.execute("SELECT id, name, key FROM tags WHERE name = ?", [name]).fetchone()
+        if found:
+            return Tag(found[0], found[1], found[2] or 0)
+        with atomic(self.conn):
+            used = {r[0] for r in self.conn.execute("SELECT key FROM tags WHERE key > 0")}
+            key = next((k for k in range(1, 10) if k not in used), 0)
+            tag_id = self.conn.execute(
+                "INSERT INTO tags (name, key, created_at) VALUES (?, ?, ?)", [name, key, now()]).lastrowid
+        return Tag(int(tag_id or 0), name, key)
+
+    def tag_for_key(self, key: int) -> Tag | None:
+        row = self.conn.execute("SELECT id, name, key FROM tags WHERE key = ?", [key]).fetchone()
+        return Tag(row[0], row[1], row[2]) if row else None
+
+    def toggle_tag(self, article_id: int, position: int, tag_id: int) -> bool:
+        """Toggle a tag on a paragraph; True when the tag is now on."""
+        where = "article_id = ? AND position = ? AND tag_id = ?"
+        with atomic(self.conn):
+            if self.conn.execute(f"SELECT 1 FROM paragraph_tags WHERE {where}", [article_id, position, tag_id]).fetchone():
+                self.conn.execute(f"DELETE FROM paragraph_tags WHERE {where}", [article_id, position, tag_id])
+                return False
+            self.conn.execute(
+                "INSERT INTO paragraph_tags (article_id, position, tag_id, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
+                [article_id, position, tag_id, paragraph_fingerprint(self.conn, article_id, position), now()],
+            )
+        return True
+
+    def note(self, article_id: int, position: int | None = None) -> str:
+        row = self.conn.execute(
+            "SELECT body FROM notes WHERE article_id = ? AND coalesce(position, -1) = coalesce(?, -1)",
+            [article_id, position]).fetchone()
+        return str(row[0]) if row else ""
+
+    def set_note(self, article_id: int, position: int | None, body: str) -> None:
+        """Save the note on a paragraph (or the article, position None); empty deletes it."""
+        place = "article_id = ? AND coalesce(position, -1) = coalesce(?, -1)"
+        stamp = now()
+        with atomic(self.conn):
+            found = self.conn.execute(f"SELECT id, body FROM notes WHERE {place}", [article_id, position]).fetchone()
+            if not body.strip():
+                self.conn.execute(f"DELETE FROM notes WHERE {place}", [article_id, position])
+            elif found and found[1] != body:
+                self.conn.execute("UPDATE notes SET body = ?, updated_at = ? WHERE id = ?", [body, stamp, found[0]])
+            elif not found:
+                self.conn.execute(
+                    "INSERT INTO notes (article_id, position, fingerprint, body, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [article_id, position, paragraph_fingerprint(self.conn, article_id, position), body, stamp, stamp],
+                )

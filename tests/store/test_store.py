@@ -1,0 +1,132 @@
+"""The Library over a real SQLite file: tags, notes, search, damaged and newer files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from store import Draft, Library, StoreError
+from tests.conftest import HOMS, SAMPLES
+
+
+@pytest.fixture
+def homs(store) -> int:
+    [outcome] = store.import_paths([HOMS])
+    return outcome.article_id
+
+
+def test_new_database_has_schema_wal_and_starter_tags(store, db_path):
+    conn = sqlite3.connect(db_path)
+    # The schema version counts the migrations applied.
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == conn.execute(
+        "SELECT count(*) FROM _sqlite_migrations").fetchone()[0] >= 7
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "paragraphs", "spans", "tags", "paragraph_tags", "notes", "articles_fts", "notes_fts"} <= tables
+    assert [t.name for t in store.tags()] == ["claim", "quote", "figure", "event", "follow-up", "source",
+                                            "contradiction", "background", "important"]
+    assert [t.key for t in store.tags()] == list(range(1, 10))
+
+
+def test_toggle_tag_on_and_off(store, homs):
+    claim = store.tag_for_key(1)
+    assert store.toggle_tag(homs, 2, claim.id) is True
+    assert store.article(homs).paragraphs[2].tags == ("claim",)
+    assert store.article_page(0, 10)[0].tagged == 1
+    assert store.toggle_tag(homs, 2, claim.id) is False
+    assert store.article(homs).paragraphs[2].tags == ()
+
+
+def test_created_tag_takes_next_free_key_or_none(store):
+    assert store.create_tag("  casualties ").name == "casualties"
+    assert store.create_tag("casualties").key == 0
+    assert store.create_tag("claim").key == 1
+    with pytest.raises(StoreError):
+        store.create_tag("   ")
+
+
+def test_notes_on_paragraph_and_article_update_and_delete(store, homs):
+    store.set_note(homs, 1, "First thought")
+    store.set_note(homs, None, "About the whole piece")
+    store.set_note(homs, 1, "Second thought")
+    article = store.article(homs)
+    assert article.paragraphs[1].note == "Second thought"
+    assert article.note == "About the whole piece"
+    assert sqlite3.connect(store.path).execute("SELECT count(*) FROM notes").fetchone()[0] == 2
+    store.set_note(homs, 1, "   ")
+    assert store.note(homs, 1) == ""
+    assert sqlite3.connect(store.path).execute("SELECT count(*) FROM notes").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("query", ["hello-world", "c++", '"unbalanced', "AND", "*", "NEAR(", "title:x", "'", "", "[/foo]"])
+def test_any_search_text_is_valid(store, homs, query):
+    assert isinstance(store.search(query), list)
+
+
+def test_search_ranks_and_marks_hits(store):
+    list(store.import_paths([SAMPLES]))
+    hits = store.search("Hezbollah")
+    assert hits and hits[0].title.startswith("Thousands of people fled")
+    start, end = hits[0].marks[0]
+    assert hits[0].snippet[start:end].lower() == "hezbollah"
+    assert store.search("hezbol")[0].article_id == hits[0].article_id  # prefix while typing
+
+
+def test_search_finds_notes(store, homs):
+    store.set_note(homs, 0, "check the casualty figures against UNHCR")
+    [hit] = store.search("unhcr")
+    assert hit.article_id == homs
+    assert hit.snippet.startswith("note: ")
+
+
+def test_garbage_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"this is not a database at all" * 100)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        Library.open(path)
+    assert path.read_bytes() == before
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer newsgloss"):
+        Library.open(path)
+    assert path.read_bytes() == before
+
+
+def test_truncated_database_is_refused(tmp_path):
+    path = tmp_path / "cut.db"
+    Library.open(path).close()
+    data = path.read_bytes()
+    path.write_bytes(data[:200])
+    with pytest.raises(StoreError):
+        Library.open(path)
+
+
+def test_search_as_you_type_reaches_stems(store):
+    store.add_article(Draft(title="Border security talks", paragraphs=("Security forces met on Monday.",)))
+    for typed in ("sec", "secur", "securi", "securit", "security"):
+        assert [h.title for h in store.search(typed)] == ["Border security talks"], typed
+    [hit] = store.search("securi")
+    assert [hit.snippet[a:b] for a, b in hit.marks] == ["Security"]
+
+
+@pytest.mark.parametrize("order", ["newest", "source", "title"])
+def test_pages_read_from_the_far_end_match_the_forward_pages(store, order):
+    """Past the middle, pages are read backwards (OFFSET would step over every row before them)."""
+    drafts = [Draft(f"{'Bridge' if n % 3 else 'bridge'} report {n // 2}", (f"Text number {n}.",),
+                    source=("Wire", "wire", "Ledger", "")[n % 4], url=f"https://example.org/{n}",
+                    published=None if n % 5 == 0 else f"2025-01-{1 + n % 9:02d}")
+              for n in range(37)]
+    list(store.add_articles(drafts))
+    total = store.count_articles()
+    forward = [row.id for row in store.article_page(0, total, order)]
+    assert len(forward) == total == 37
+    for offset in range(0, total + 3, 3):
+        assert [row.id for row in store.article_page(offset, 5, order, total=total)] == forward[offset:offset + 5]

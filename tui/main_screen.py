@@ -1,0 +1,230 @@
+"""The main screen: the article list (or search) beside the reader, annotation running behind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from store import AnnotationProgress, AnnotationStopped, Library, start_background_annotation
+from tui.library.article_list import ArticleList
+from tui.library.search_panel import SearchPanel
+from tui.reader.pane import ReaderPane
+from tui.reader.reader import Reader
+from tui.shared.bindings import described_bindings
+from tui.shared.editor import Editor
+from tui.shared.key_line import KeyLine
+
+if TYPE_CHECKING:
+    from store import BackgroundAnnotation
+
+
+class MainScreen(Screen):
+    """List and reader side by side; Tab moves between them."""
+
+    BINDINGS = [
+        # Not a priority binding: a key is resolved when it has made its way up from the focused
+        # widget, in the order typed, so "j Enter" opens the article j moved to. Opening moves the
+        # focus at once (open_article), so the keys typed after it ("Enter j j 1") reach the reader.
+        Binding("enter", "open_selected", "Open", id="main.open"),
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("l", "focus_list", "List", id="main.list"),
+        Binding("question_mark", "help", "Keys", id="main.help"),
+        Binding("left_square_bracket", "resize_list(-5)", "Narrower list", show=False, id="main.narrower"),
+        Binding("right_square_bracket", "resize_list(5)", "Wider list", show=False, id="main.wider"),
+    ]
+    LIST_SHARE = (20, 80)  # the least and the most of the width the list takes, in percent
+
+    @dataclass
+    class Annotated(Message):
+        """The background annotator stored one more article."""
+
+        progress: AnnotationProgress
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, MainScreen.Annotated)
+
+    def __init__(self, library: Library, editor: Editor, annotate_delay: float = 1.0) -> None:
+        super().__init__()
+        self.library = library
+        self.editor = editor
+        self.annotate_delay = annotate_delay
+        self._before_search: DOMNode | None = None
+        self._backlog: BackgroundAnnotation | None = None  # the annotating process while one runs
+        self._list_share: int | None = None  # percent of the width, once [ or ] moved the split
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield ArticleList(self.library, id="articles")
+            yield ReaderPane(self.library, self.editor, id="reader-pane")
+        yield Static("", id="status", markup=False)
+        yield KeyLine()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).focus()
+        # The model loads in the background; starting it a moment after the first paint keeps
+        # it off the way to the first screen.
+        if self.annotate_delay:
+            self.set_timer(self.annotate_delay, self._start_backlog)
+        else:
+            self._start_backlog()
+
+    def _start_backlog(self) -> None:
+        if pending := self.library.count_unannotated():
+            self.query_one("#status", Static).update(f"annotating {pending:,} article(s) in the background…")
+            self.annotate_backlog()
+            self.load_model()
+
+    @work(thread=True, exit_on_error=False, group="model")
+    def load_model(self) -> None:
+        """Load the model here too, once, so opening an article not annotated yet is quick (~0.1 s)."""
+        import gc
+
+        from store import load_model
+
+        load_model()
+        # The model is millions of long-lived objects. Every full collection would walk them again
+        # (70 ms added to opening an article); frozen, the collector leaves them alone.
+        gc.freeze()
+
+    @work(thread=True, exit_on_error=False, group="annotate")
+    def annotate_backlog(self) -> int:
+        """Annotate stored articles that have no spans yet, in another process: a thread here would hold
+        the interpreter for hours and slow every key press. Returns how many it stored."""
+        worker = get_current_worker()
+        if self._backlog is not None and self._backlog.running:
+            return 0  # the run going on reads the corrections again for every batch
+        run = self._backlog = start_background_annotation(self.library.path)
+        done = 0
+        try:
+            for event in run.events():
+                if worker.is_cancelled:
+                    break
+                if isinstance(event, AnnotationStopped):
+                    raise RuntimeError(event.reason)
+                done = event.done
+                self.post_message(self.Annotated(event))
+        finally:
+            run.stop()
+        return done
+
+    def _stop_backlog(self) -> None:
+        run, self._backlog = self._backlog, None
+        if run is not None:
+            run.stop()
+
+    def on_unmount(self) -> None:
+        self._stop_backlog()
+
+    @on(Annotated)
+    def _progress(self, event: Annotated) -> None:
+        progress = event.progress
+        status = self.query_one("#status", Static)
+        status.update(f"annotating {progress.done:,}/{progress.total:,}…" if progress.done < progress.total else
+                      f"annotated {progress.total:,} article(s)")
+        pane = self.query_one(ReaderPane)
+        if (article := pane.article) and article.id == progress.article_id and not article.annotated:
+            pane.show(article.id, pane.reader.cursor)
+
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "annotate" and event.state == WorkerState.ERROR:
+            self.notify(f"Annotation stopped: {event.worker.error}", severity="error", markup=False)
+        if event.worker.group == "annotate" and event.state == WorkerState.SUCCESS:
+            if event.worker.result and self.library.count_unannotated():
+                self.annotate_backlog()  # corrections deleted near the end of the run left articles to do again
+            else:
+                self.set_timer(4, lambda: self.query_one("#status", Static).update(""))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_selected":
+            return isinstance(self.focused, ArticleList)
+        return True
+
+    def action_open_selected(self) -> None:
+        row = self.query_one(ArticleList).current
+        if row is not None:
+            self.open_article(row.id)
+
+    def open_article(self, article_id: int) -> None:
+        self.query_one(ReaderPane).show(article_id)
+        self.set_focus(self.query_one(Reader))  # now, not after the keys already typed (focus() waits its turn)
+        self.call_after_refresh(self._mark_read, article_id)  # a write: after the article is painted
+
+    def _mark_read(self, article_id: int) -> None:
+        if self.editor.mark_read(article_id):
+            self.query_one(ArticleList).mark_read(article_id)
+
+    @on(ArticleList.ArticleSelected)
+    @on(SearchPanel.ResultChosen)
+    def _open(self, event: ArticleList.ArticleSelected | SearchPanel.ResultChosen) -> None:
+        self.open_article(event.article_id)
+
+    @on(ReaderPane.AnnotationsChanged)
+    def _changed(self) -> None:
+        self.query_one(ArticleList).reload()
+
+    @on(ReaderPane.RulesChanged)
+    def _rules_changed(self) -> None:
+        self.annotate_backlog()
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self) -> None:
+        self.query_one(ArticleList).display = True
+        back = self._before_search if isinstance(self._before_search, Reader) else self.query_one(ArticleList)
+        back.focus()
+
+    def _search_panel(self) -> SearchPanel:
+        """The search panel, mounted the first time it is wanted (it is not on the first screen)."""
+        panels = self.query(SearchPanel)
+        if panels:
+            return panels.first()
+        panel = SearchPanel(self.library, id="search")
+        self.query_one("#left").mount(panel)
+        return panel
+
+    def action_search(self) -> None:
+        self._before_search = self.focused
+        self.query_one(ArticleList).display = False
+        panel = self._search_panel()
+        panel.call_after_refresh(panel.open)
+
+    def action_focus_list(self) -> None:
+        if not any(panel.has_class("-open") for panel in self.query(SearchPanel)):
+            self.query_one(ArticleList).focus()
+
+    def action_resize_list(self, step: int) -> None:
+        """Move the split between the list and the reader (titles are cut to the list's width)."""
+        left = self.query_one("#left")
+        if self._list_share is None:  # as the style sheet set it (kept here: keys typed at once come before a layout)
+            self._list_share = round(100 * left.outer_size.width / max(self.size.width, 1))
+        self._list_share = max(self.LIST_SHARE[0], min(self.LIST_SHARE[1], self._list_share + step))
+        left.styles.width = f"{self._list_share}%"
+
+    def binding_nodes(self) -> list[DOMNode]:
+        """The widgets whose bindings the help and the command palette list."""
+        return [self.query_one(ArticleList), self.query_one(Reader), self.query_one(ReaderPane), self._search_panel(),
+                self, self.app]
+
+    def binding_rows(self) -> list[tuple[str, str, str]]:
+        """(key, description, where) for every binding of the list, reader, search, screen and app."""
+        where = {ArticleList: "list", Reader: "reader", ReaderPane: "reader", SearchPanel: "search"}
+        return [
+            (self.app.get_key_display(binding), binding.description, where.get(type(node), "everywhere"))
+            for node, binding in described_bindings(self.binding_nodes())
+        ]
+
+    def action_help(self) -> None:
+        from tui.shared.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.binding_rows()))

@@ -1,0 +1,40 @@
+"""The entities of the current paragraph, to pick one to correct."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from store import Span
+from tui.reader.pane import MARK
+from tui.shared.dialog import Dialog
+
+
+class EntityList(Dialog[Span | str | None]):
+    """Returns the chosen span, MARK to select missed words instead, or None."""
+
+    DEFAULT_CSS = """
+    EntityList OptionList { height: auto; max-height: 18; }
+    """
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="entities.cancel")]
+
+    def __init__(self, spans: list[Span]) -> None:
+        super().__init__("Correct an entity in this paragraph (the fix applies everywhere)")
+        self.spans = spans
+
+    def body(self) -> Iterable[Widget]:
+        options = [Option(Text(f"{span.text}  ", end="").append(span.label, "dim"), id=str(i))
+                   for i, span in enumerate(self.spans)]
+        options.append(Option(Text("+ mark a missed entity…", end=""), id=MARK))
+        yield OptionList(*options)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        self.dismiss(MARK if option_id == MARK else self.spans[int(option_id)])

@@ -1,0 +1,48 @@
+"""Choose an entity label (or, for an existing entity, to remove it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.reader.pane import REMOVE
+from tui.shared.dialog import Dialog
+
+LABELS = (
+    ("PERSON", "person"), ("ORG", "organisation"), ("GPE", "country, city, state"), ("LOC", "other place"),
+    ("NORP", "nationality, religious or political group"), ("FAC", "building, airport, road"),
+    ("EVENT", "named event"), ("PRODUCT", "product"), ("WORK_OF_ART", "title of a work"), ("LAW", "law"),
+    ("LANGUAGE", "language"),
+)
+
+
+class LabelPicker(Dialog[str | None]):
+    """Returns a label, REMOVE, or None when dismissed."""
+
+    DEFAULT_CSS = """
+    LabelPicker > #frame { width: 60; }
+    LabelPicker OptionList { height: auto; max-height: 16; }
+    """
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="labels.cancel")]
+
+    def __init__(self, heading: str, current: str = "", removable: bool = False) -> None:
+        super().__init__(heading)
+        self.current = current
+        self.removable = removable
+
+    def body(self) -> Iterable[Widget]:
+        options = [Option(Text(f"{'✓' if code == self.current else ' '} {code:<12} {meaning}", end=""), id=code)
+                   for code, meaning in LABELS]
+        if self.removable:
+            options.append(Option(Text("  ✗ not an entity: remove it everywhere", end=""), id=REMOVE))
+        yield OptionList(*options)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

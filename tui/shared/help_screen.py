@@ -1,0 +1,37 @@
+"""Every binding of the screen it was opened from, with its key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.shared.dialog import Dialog
+
+
+class HelpScreen(Dialog[None]):
+    """A table of keys and what they do."""
+
+    DEFAULT_CSS = """
+    HelpScreen > #frame { width: 80; height: 90%; }
+    HelpScreen VerticalScroll { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__("newsgloss keys", "Esc closes. Ctrl+P opens the command palette, which reaches every action.")
+        self.rows = rows
+
+    def body(self) -> Iterable[Widget]:
+        table = Table(expand=True, show_edge=False)
+        table.add_column("key", style="bold", no_wrap=True)
+        table.add_column("action")
+        table.add_column("where", style="dim")
+        for key, description, where in self.rows:
+            table.add_row(Text(key), Text(description), Text(where))
+        yield VerticalScroll(Static(table))
