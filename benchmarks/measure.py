@@ -60,14 +60,15 @@ def index_alone(db: Path) -> float:
 
 def annotate_newest(db: Path, count: int = 30) -> None:
     """Annotate the articles on the first screen, so opening one reads stored spans."""
-    from store.annotation.annotator import annotate_articles
     from store import Library
+    from store.annotation.annotator import annotate_articles
 
     library = Library.open(db)
     ids = [row.id for row in library.article_page(0, count)]
     todo = [i for i in ids if i in set(library.unannotated(limit=10**9))] if library.count_unannotated() else []
     rules = library.rules()
-    for article_id, spans in zip(todo, annotate_articles([library.annotation_input(i) for i in todo], rules)):
+    annotated = annotate_articles([library.annotation_input(i) for i in todo], rules)
+    for article_id, spans in zip(todo, annotated, strict=True):
         library.save_spans(article_id, spans, rules)
     library.close()
 
@@ -151,7 +152,7 @@ def annotation_speed(library: Path, articles: int = 200) -> dict:
     """Words per second: raw spaCy (NER only) against the annotator, one and two processes, same text."""
     from store.annotation.annotator import annotate_articles, load_nlp
 
-    records = [json.loads(line) for _, line in zip(range(articles), library.open(encoding="utf-8"))]
+    records = [json.loads(line) for _, line in zip(range(articles), library.open(encoding="utf-8"), strict=False)]
     inputs = [(r["published"], r["body"].split("\n\n")) for r in records]
     texts = [p for _, paragraphs in inputs for p in paragraphs]
     words = sum(len(t.split()) for t in texts)

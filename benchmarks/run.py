@@ -23,8 +23,9 @@ TARGETS = {"first": 0.25, "first_memory": 100, "open": 0.030, "ingest": 15.0, "i
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
-    memory = int(open("/proc/meminfo").read().split()[1]) // 1024 // 1024
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
+    memory = int(Path("/proc/meminfo").read_text().split()[1]) // 1024 // 1024
     return f"{cpu}, {os.cpu_count()} cores, {memory} GiB, Python {platform.python_version()}, {platform.system()}"
 
 

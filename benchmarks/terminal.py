@@ -57,7 +57,7 @@ class Session:
                     os.read(self.fd, 1 << 16)
             except OSError:
                 pass
-            pid, status, usage = os.wait4(self.pid, os.WNOHANG)
+            pid, _status, usage = os.wait4(self.pid, os.WNOHANG)
             if pid:
                 os.close(self.fd)
                 return usage.ru_maxrss

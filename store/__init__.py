@@ -38,9 +38,28 @@ if TYPE_CHECKING:
     from store.jobs.backlog import BackgroundAnnotation
 
 __all__ = [
-    "ACTIONS", "AnnotationEvent", "AnnotationProgress", "AnnotationStopped", "Article", "ArticleSummary",
-    "Draft", "EntityRule", "ImportOutcome", "Library", "input_names", "Orphan", "Paragraph", "SearchHit",
-    "Span", "StoreBusy", "StoreError", "StoreReadOnly", "Tag", "annotate_text", "article_date", "load_model",
+    "ACTIONS",
+    "AnnotationEvent",
+    "AnnotationProgress",
+    "AnnotationStopped",
+    "Article",
+    "ArticleSummary",
+    "Draft",
+    "EntityRule",
+    "ImportOutcome",
+    "Library",
+    "Orphan",
+    "Paragraph",
+    "SearchHit",
+    "Span",
+    "StoreBusy",
+    "StoreError",
+    "StoreReadOnly",
+    "Tag",
+    "annotate_text",
+    "article_date",
+    "input_names",
+    "load_model",
     "start_background_annotation",
 ]
 

@@ -33,7 +33,7 @@ class Prepared(NamedTuple):
     def paragraph_rows(self, article_id: int) -> list[tuple[int, int, str, str]]:
         """Rows for INSERT_PARAGRAPHS."""
         return [(article_id, position, text, print_)
-                for position, (text, print_) in enumerate(zip(self.paragraphs, self.prints))]
+                for position, (text, print_) in enumerate(zip(self.paragraphs, self.prints, strict=True))]
 
 
 def bounded(paragraph: str) -> list[str]:
@@ -65,7 +65,7 @@ CLOSE_ENOUGH = 0.6
 def place(old: list[tuple[int, str, str]], new: list[tuple[str, str]], wanted: set[int]) -> dict[int, int]:
     """Map old positions (those in `wanted`) to new ones, one to one: fingerprint, then closest text."""
     mapping: dict[int, int] = {}
-    free = {fp: [] for _, fp in new}
+    free: dict[str, list[int]] = {fp: [] for _, fp in new}
     for index, (_, fp) in enumerate(new):
         free[fp].append(index)
     for position, _, fp in old:

@@ -18,7 +18,7 @@ _YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufef
 def yaml_string(value: str) -> str:
     """A double-quoted YAML scalar that reads back as `value` whatever it holds."""
     quoted = json.dumps(value, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group(0)), quoted)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
 def markdown_text(text: str) -> str:

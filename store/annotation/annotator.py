@@ -125,9 +125,8 @@ def _date_spans(doc, paragraph: str, dct: date | None, context: dict) -> list[Sp
             found = Timex("DATE", anchored)
         elif found and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
             context["quarter"] = found.value
-        if found is None and not re.search(r"\d", text):
-            if EXTRA.fullmatch(text):
-                continue
+        if found is None and not re.search(r"\d", text) and EXTRA.fullmatch(text):
+            continue
         label = "TIME" if found and found.type == "TIME" else "DATE"
         spans.append(Span(start, end, label, text, found.value if found else "", found.type if found else "DATE"))
     return spans
@@ -144,10 +143,10 @@ def _parse_dct(dct: str | date | None) -> date | None:
 
 def _article_spans(texts: list[str], docs: list, day: date | None, rules: Sequence[EntityRule]) -> list[list[Span]]:
     context: dict = {}
-    entities = [_entity_spans(doc, text) for text, doc in zip(texts, docs)]
-    dates = [_date_spans(doc, text, day, context) for text, doc in zip(texts, docs)]
+    entities = [_entity_spans(doc, text) for text, doc in zip(texts, docs, strict=True)]
+    dates = [_date_spans(doc, text, day, context) for text, doc in zip(texts, docs, strict=True)]
     entities = apply_rules(texts, consolidate(texts, link_acronyms(texts, entities)), rules)
-    return [sorted(e + d, key=lambda s: (s.start, s.end)) for e, d in zip(entities, dates)]
+    return [sorted(e + d, key=lambda s: (s.start, s.end)) for e, d in zip(entities, dates, strict=True)]
 
 
 def annotate_paragraphs(
@@ -169,7 +168,7 @@ def annotate_articles(
     docs = iter(load_nlp().pipe(flat, batch_size=64, n_process=processes if len(flat) >= 200 else 1))
     return [
         _article_spans(group, [next(docs) for _ in group], _parse_dct(dct), rules)
-        for (dct, _), group in zip(articles, texts)
+        for (dct, _), group in zip(articles, texts, strict=True)
     ]
 
 
@@ -189,6 +188,6 @@ def annotate_text(text: str, dct: str | date | None) -> list[Span]:
     spans = annotate_paragraphs([piece for _, piece in pieces], dct)
     return [
         Span(s.start + offset, s.end + offset, s.label, s.text, s.value, s.type, s.origin)
-        for (offset, _), paragraph in zip(pieces, spans)
+        for (offset, _), paragraph in zip(pieces, spans, strict=True)
         for s in paragraph
     ]

@@ -38,7 +38,7 @@ def _relabel(span: Span, label: str) -> Span:
 def _locative(texts: list[str], spans: list[list[Span]]) -> set[str]:
     """Names that some sentence of the article places as a town, city, governorate..."""
     found = set()
-    for text, paragraph in zip(texts, spans):
+    for text, paragraph in zip(texts, spans, strict=True):
         for span in paragraph:
             after = span.label != "NORP" and _PLACE_AFTER.match(text[span.end:span.end + 20])
             if span.label in NAMES and (after or _PLACE_BEFORE.search(text, 0, span.start)):

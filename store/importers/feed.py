@@ -54,7 +54,8 @@ def parse_feed(data: bytes | str, origin: str = "") -> Iterator[Record]:
             continue
         yield Record(place, Draft(
             title=clean_line(entry.get("title", "") or "") or paragraphs[0][:80], paragraphs=tuple(paragraphs),
-            source=source, url=clean_line(entry.get("link", "") or ""), author=clean_line(entry.get("author", "") or ""),
+            source=source, url=clean_line(entry.get("link", "") or ""),
+            author=clean_line(entry.get("author", "") or ""),
             published=_published(entry), origin=f"{origin}:{place}",
         ))
 

@@ -25,12 +25,12 @@ def parse_html(text: str, origin: str = "") -> Draft:
     try:
         document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                                include_tables=False)
-    except Exception as error:  # noqa: BLE001 - trafilatura/lxml raise many kinds on broken markup
+    except Exception as error:
         raise ImportProblem(f"cannot read the HTML ({type(error).__name__})") from None
-    if document is None or not (document.text or "").strip():
+    if not isinstance(document, trafilatura.settings.Document) or not (document.text or "").strip():
         raise ImportProblem("no article text found in the HTML")
     title = clean_line(document.title or "")
-    lines = [clean_text(line).strip() for line in document.text.split("\n")]
+    lines = [clean_text(line).strip() for line in (document.text or "").split("\n")]
     if lines and title and lines[0].casefold() == title.casefold():
         lines = lines[1:]
     paragraphs = [piece for line in lines if line for piece in split_glued(line)]
@@ -54,7 +54,7 @@ def fragment_paragraphs(fragment: str) -> list[str]:
 
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # noqa: BLE001 - lxml refuses some fragments outright; use the text between tags
+    except Exception:
         return _plain_paragraphs(re.sub(r"<[^>]*>|[<>]", " ", fragment))
     blocks = [element for element in root.iter(*BLOCKS) if not any(a.tag in BLOCKS for a in element.iterancestors())]
     texts = [element.text_content() for element in blocks] or [root.text_content()]

@@ -10,6 +10,7 @@ process at any point loses nothing; it stops by itself when the program that sta
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import subprocess
@@ -78,10 +79,8 @@ def main(argv: list[str]) -> int:
         finally:
             library.close()
     except (StoreError, OSError) as error:
-        try:
+        with contextlib.suppress(OSError):  # the app stopped listening: nothing to tell
             _send(out, AnnotationStopped(" ".join(str(error).split())))
-        except OSError:
-            pass  # the app stopped listening: nothing to tell
         return 1
     return 0
 

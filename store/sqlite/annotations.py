@@ -49,13 +49,14 @@ class Annotations:
 
     def toggle_tag(self, article_id: int, position: int, tag_id: int) -> bool:
         """Toggle a tag on a paragraph; True when the tag is now on."""
-        where = "article_id = ? AND position = ? AND tag_id = ?"
+        where, key = "article_id = ? AND position = ? AND tag_id = ?", [article_id, position, tag_id]
         with atomic(self.conn):
-            if self.conn.execute(f"SELECT 1 FROM paragraph_tags WHERE {where}", [article_id, position, tag_id]).fetchone():
-                self.conn.execute(f"DELETE FROM paragraph_tags WHERE {where}", [article_id, position, tag_id])
+            if self.conn.execute(f"SELECT 1 FROM paragraph_tags WHERE {where}", key).fetchone():
+                self.conn.execute(f"DELETE FROM paragraph_tags WHERE {where}", key)
                 return False
             self.conn.execute(
-                "INSERT INTO paragraph_tags (article_id, position, tag_id, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO paragraph_tags (article_id, position, tag_id, fingerprint, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
                 [article_id, position, tag_id, paragraph_fingerprint(self.conn, article_id, position), now()],
             )
         return True

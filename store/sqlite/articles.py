@@ -112,7 +112,8 @@ class Articles:
         return tuple(
             Paragraph(pos, text, fp, tuple(spans.get(pos, ())), tuple(tags.get(pos, ())), notes.get(pos, ""))
             for pos, text, fp in self.conn.execute(
-                "SELECT position, text, fingerprint FROM paragraphs WHERE article_id = ? ORDER BY position", [article_id]
+                "SELECT position, text, fingerprint FROM paragraphs WHERE article_id = ? ORDER BY position",
+                [article_id],
             )
         )
 

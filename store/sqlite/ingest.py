@@ -44,9 +44,10 @@ def insert_new(conn: sqlite3.Connection, items: list[Prepared], stamp: str) -> l
         "INSERT INTO articles (id, fingerprint, title, source, url, author, published, imported_at, origin, "
         "body, caption, starred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
         [(article_id, p.key, p.title, p.source, p.url, p.author, p.published or None, stamp, p.origin,
-          p.body, p.caption) for article_id, p in zip(ids, items)],
+          p.body, p.caption) for article_id, p in zip(ids, items, strict=True)],
     )
-    conn.executemany(INSERT_PARAGRAPHS, [row for article_id, p in zip(ids, items) for row in p.paragraph_rows(article_id)])
+    conn.executemany(INSERT_PARAGRAPHS, [row for article_id, p in zip(ids, items, strict=True)
+                                         for row in p.paragraph_rows(article_id)])
     conn.execute("INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles "
                  "WHERE id BETWEEN ? AND ?", [ids[0], ids[-1]])
     if trigger:
@@ -79,7 +80,8 @@ def carry_over(conn: sqlite3.Connection, article_id: int, new: list[tuple[str, s
     names = dict(conn.execute("SELECT id, name FROM tags").fetchall())
     for position in lost:
         conn.execute(
-            "INSERT INTO orphans (article_id, old_position, old_text, tags, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO orphans (article_id, old_position, old_text, tags, note, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             [article_id, position, texts.get(position, ""),
              json.dumps([names[t] for p, t, _ in tags if p == position]),
              next((body for p, body, *_ in notes if p == position), ""), now()],
@@ -140,7 +142,7 @@ class Ingest:
 
     def _replace(self, article_id: int, item: Prepared, stamp: str) -> None:
         """New text for a stored article; tags and notes follow their paragraphs (carry_over)."""
-        carry_over(self.conn, article_id, list(zip(item.paragraphs, item.prints)))
+        carry_over(self.conn, article_id, list(zip(item.paragraphs, item.prints, strict=True)))
         self.conn.execute("DELETE FROM paragraphs WHERE article_id = ?", [article_id])
         self.conn.execute("DELETE FROM spans WHERE article_id = ?", [article_id])
         self.conn.executemany(INSERT_PARAGRAPHS, item.paragraph_rows(article_id))

@@ -12,7 +12,7 @@ STARTER_TAGS = ("claim", "quote", "figure", "event", "follow-up", "source", "con
 
 @migrations()
 def m001_core(db: Database) -> None:
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int, "fingerprint": str, "title": str, "source": str, "url": str, "author": str,
             "published": str, "imported_at": str, "origin": str, "body": str, "caption": str,
@@ -20,28 +20,28 @@ def m001_core(db: Database) -> None:
         },
         pk="id", not_null={"fingerprint", "title", "body"}, defaults={"starred": 0},
     )
-    db["articles"].create_index(["fingerprint"], unique=True)
-    db["articles"].create_index(["published"])
-    db["paragraphs"].create(
+    db.table("articles").create_index(["fingerprint"], unique=True)
+    db.table("articles").create_index(["published"])
+    db.table("paragraphs").create(
         {"article_id": int, "position": int, "text": str, "fingerprint": str},
         pk=("article_id", "position"), foreign_keys=[("article_id", "articles", "id")],
     )
-    db["spans"].create(
+    db.table("spans").create(
         {
             "id": int, "article_id": int, "position": int, "start": int, "end": int, "label": str,
             "text": str, "value": str, "type": str, "origin": str,
         },
         pk="id", foreign_keys=[("article_id", "articles", "id")],
     )
-    db["spans"].create_index(["article_id", "position"])
-    db["tags"].create({"id": int, "name": str, "key": int, "created_at": str}, pk="id")
-    db["tags"].create_index(["name"], unique=True)
-    db["paragraph_tags"].create(
+    db.table("spans").create_index(["article_id", "position"])
+    db.table("tags").create({"id": int, "name": str, "key": int, "created_at": str}, pk="id")
+    db.table("tags").create_index(["name"], unique=True)
+    db.table("paragraph_tags").create(
         {"article_id": int, "position": int, "tag_id": int, "fingerprint": str, "created_at": str},
         pk=("article_id", "position", "tag_id"),
         foreign_keys=[("article_id", "articles", "id"), ("tag_id", "tags", "id")],
     )
-    db["notes"].create(
+    db.table("notes").create(
         {
             "id": int, "article_id": int, "position": int, "fingerprint": str, "body": str,
             "created_at": str, "updated_at": str,
@@ -50,9 +50,9 @@ def m001_core(db: Database) -> None:
     )
     # One note per paragraph and one per article (position NULL, kept as -1 in the index).
     db.execute("CREATE UNIQUE INDEX idx_notes_place ON notes (article_id, coalesce(position, -1))")
-    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
-    db["notes"].enable_fts(["body"], create_triggers=True, tokenize="porter")
-    db["tags"].insert_all(
+    db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
+    db.table("notes").enable_fts(["body"], create_triggers=True, tokenize="porter")
+    db.table("tags").insert_all(
         {"name": name, "key": key, "created_at": "1970-01-01T00:00:00+00:00"}
         for key, name in enumerate(STARTER_TAGS, start=1)
     )
@@ -61,7 +61,7 @@ def m001_core(db: Database) -> None:
 @migrations()
 def m002_entity_rules(db: Database) -> None:
     """Corrections the reader made: relabel, remove or add an entity, applied everywhere."""
-    db["entity_rules"].create(
+    db.table("entity_rules").create(
         {"id": int, "text": str, "action": str, "label": str, "created_at": str}, pk="id", not_null={"text", "action"},
     )
     db.execute("CREATE UNIQUE INDEX idx_entity_rules_text ON entity_rules (text COLLATE NOCASE)")
@@ -80,12 +80,12 @@ def m003_list_order_indexes(db: Database) -> None:
 @migrations()
 def m004_orphans(db: Database) -> None:
     """Tags and notes whose paragraph vanished from an updated article: kept, never dropped."""
-    db["orphans"].create(
+    db.table("orphans").create(
         {"id": int, "article_id": int, "old_position": int, "old_text": str, "tags": str, "note": str,
          "created_at": str},
         pk="id", foreign_keys=[("article_id", "articles", "id")],
     )
-    db["orphans"].create_index(["article_id"])
+    db.table("orphans").create_index(["article_id"])
 
 
 @migrations()

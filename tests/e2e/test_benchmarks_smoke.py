@@ -18,6 +18,7 @@ def test_benchmark_command_writes_its_table(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     text = out.read_text(encoding="utf-8")
     for row in ("ingest 60 (s)", "first screen 60 (s)", "first screen 60: memory (MB)", "open an article, 60 (ms)",
-                "search, 60 (ms per query)", "annotate on open, 1,000 words", "raw spaCy NER", "newsgloss, 2 processes"):
+                "search, 60 (ms per query)", "annotate on open, 1,000 words", "raw spaCy NER",
+                "newsgloss, 2 processes"):
         assert f"| {row}" in text, row
     assert "cores" in text and "Measured 20" in text

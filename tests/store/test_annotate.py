@@ -36,7 +36,7 @@ def test_entities_are_trimmed_and_one_label_per_name():
 
 def test_offsets_point_into_the_paragraph():
     draft, spans = _homs_spans()
-    for text, paragraph in zip(draft.paragraphs, spans):
+    for text, paragraph in zip(draft.paragraphs, spans, strict=True):
         for span in paragraph:
             assert text[span.start:span.end] == span.text
 
@@ -59,7 +59,8 @@ def test_annotate_command_contract_jsonl(tmp_path):
     assert [(d["id"], d["dct"], d["text"]) for d in out] == [(d["id"], d["dct"], d["text"]) for d in docs]
     friday = next(s for s in out[0]["spans"] if s["text"] == "Friday")
     at = docs[0]["text"].index("Friday")
-    assert friday == {"start": at, "end": at + 6, "label": "DATE", "text": "Friday", "value": "2024-12-06", "type": "DATE"}
+    assert friday == {"start": at, "end": at + 6, "label": "DATE", "text": "Friday", "value": "2024-12-06",
+                      "type": "DATE"}
     dec30 = next(s for s in out[1]["spans"] if s["text"] == "Dec. 30")
     assert dec30["value"] == "2024-12-30"
     assert any(s["label"] == "GPE" and s["text"] == "Geneva" for s in out[1]["spans"])

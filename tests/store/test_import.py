@@ -75,7 +75,8 @@ def test_jsonl_reports_bad_lines_and_imports_the_rest(tmp_path, store):
     assert outcomes[1].line.startswith(f"skipped: {path}:2: not valid JSON")
     assert outcomes[2].reason == 'no "body" or "text" string'
     assert store.article(outcomes[3].article_id).source == ""
-    assert [p.text for p in store.article(outcomes[0].article_id).paragraphs] == ["First paragraph.", "Second paragraph."]
+    paragraphs = store.article(outcomes[0].article_id).paragraphs
+    assert [p.text for p in paragraphs] == ["First paragraph.", "Second paragraph."]
 
 
 def test_escapes_and_control_characters_are_removed(tmp_path, store):

@@ -53,7 +53,8 @@ def test_marking_read_or_annotated_leaves_the_text_index_alone(store):
     store.mark_read(outcome.article_id)
     assert store.save_spans(outcome.article_id, [[]], store.rules())
     assert _index_rows(store) == before
-    sqlite3.connect(store.path, isolation_level=None).execute("UPDATE articles SET body = 'Rivers fell.' WHERE id = ?", [outcome.article_id])
+    other = sqlite3.connect(store.path, isolation_level=None)  # another program changes the text
+    other.execute("UPDATE articles SET body = 'Rivers fell.' WHERE id = ?", [outcome.article_id])
     assert _index_rows(store) > before  # a change of text is indexed again
 
 

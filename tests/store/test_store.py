@@ -59,7 +59,8 @@ def test_notes_on_paragraph_and_article_update_and_delete(store, homs):
     assert sqlite3.connect(store.path).execute("SELECT count(*) FROM notes").fetchone()[0] == 1
 
 
-@pytest.mark.parametrize("query", ["hello-world", "c++", '"unbalanced', "AND", "*", "NEAR(", "title:x", "'", "", "[/foo]"])
+@pytest.mark.parametrize("query", ["hello-world", "c++", '"unbalanced', "AND", "*", "NEAR(", "title:x", "'", "",
+                                   "[/foo]"])
 def test_any_search_text_is_valid(store, homs, query):
     assert isinstance(store.search(query), list)
 

@@ -148,7 +148,8 @@ async def test_help_lists_every_binding(app):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         descriptions = {row[1] for row in app.screen.rows}
-        assert {"Next ¶", "Tag…", "Note ¶", "Article note", "Export", "Search", "Quit", "Toggle tag 1", "Sort"} <= descriptions
+        assert {"Next ¶", "Tag…", "Note ¶", "Article note", "Export", "Search", "Quit", "Toggle tag 1",
+                "Sort"} <= descriptions
 
 
 async def test_command_palette_reaches_reader_actions(app):
@@ -171,7 +172,7 @@ HOSTILE_BODY = "Body [@click=app.quit]click me[/] and [/foo] and [bold]bold[/bol
 
 
 async def test_hostile_text_is_shown_literally_and_runs_nothing(db_path, tmp_path):
-    
+
 
     source = tmp_path / "hostile.txt"
     source.write_text(f"date 2024-01-01\n{HOSTILE_TITLE} headline here\n{HOSTILE_BODY}\nOutlet [/x]\n",
@@ -278,3 +279,17 @@ async def test_links_open_only_as_http_or_https_after_showing_them(db_path, tmp_
             await pilot.press("enter")
         await pilot.pause()
     assert calls == ([url] if opened else [])
+
+
+async def test_clicking_a_key_in_the_key_line_presses_it(app):
+    """A click on `t Tag…` in the bottom line opens the tag picker (it crashed: a None was awaited)."""
+    from tui.shared.key_line import KeyLine
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_homs(app, pilot)
+        key_line = app.screen.query_one(KeyLine)
+        line = key_line.render().plain
+        assert " t Tag… " in line
+        await pilot.click(KeyLine, offset=(line.index(" t Tag… ") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, TagPicker)

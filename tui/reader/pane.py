@@ -46,8 +46,8 @@ class ReaderPane(Vertical):
     class RulesChanged(Message):
         """Corrections were deleted: some articles wait to be annotated again."""
 
-    def __init__(self, library: Library, editor: Editor, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, library: Library, editor: Editor, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.library = library
         self.editor = editor
 

@@ -26,7 +26,8 @@ class RulesScreen(Dialog[list[int]]):
     ]
 
     def __init__(self, rules: list[EntityRule]) -> None:
-        super().__init__("Entity corrections", "d deletes · Esc closes (articles a deleted rule touched are annotated again)")
+        super().__init__("Entity corrections",
+                         "d deletes · Esc closes (articles a deleted rule touched are annotated again)")
         self.rules = list(rules)
         self.deleted: list[int] = []
 

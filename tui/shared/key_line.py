@@ -48,7 +48,8 @@ class KeyLine(Widget):
             text.append(f"{description} ", description_style)
             self._keys.append((start, text.cell_len, key))
         palette = Text("", end="")
-        if self.app.ENABLE_COMMAND_PALETTE and (found := self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)):
+        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.app.ENABLE_COMMAND_PALETTE and found:
             palette.append(f"{self.app.get_key_display(found.binding)} palette ", key_style)
         gap = self.size.width - text.cell_len - palette.cell_len
         if gap > 0:
@@ -56,8 +57,8 @@ class KeyLine(Widget):
             text.append_text(palette)
         return text
 
-    async def on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         for start, end, key in self._keys:
             if start <= event.x < end:
-                await self.app.simulate_key(key)
+                self.app.simulate_key(key)  # posts the key: it is handled as if typed
                 return

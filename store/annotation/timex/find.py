@@ -15,7 +15,8 @@ EXTRA = re.compile(
     rf"|today|tonight|yesterday|tomorrow|(?:{MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?"
     rf"|(?:{_AFTER_PREPOSITION})(?:1[89]|20)\d\d\b(?!-)"
     rf"|in the coming (?:days|weeks|months)"
-    rf"|annually|yearly|every (?:day|week|month|year|morning|night|evening|(?:{WEEKDAY_RE}))|each (?:day|week|month|year)"
+    rf"|annually|yearly|every (?:day|week|month|year|morning|night|evening|(?:{WEEKDAY_RE}))"
+    rf"|each (?:day|week|month|year)"
     rf"|(?:once|twice|three times) a (?:day|week|month|year)|daily|overnight"
     rf"|(?:on |last |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b",
     re.IGNORECASE,
@@ -40,10 +41,10 @@ _SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"'])|\n")
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence holding text[start:end], as offsets."""
     left = 0
-    for m in _SENTENCE.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE.search(text, end)
-    return left, (m.start() + 1 if m else len(text))
+    for found in _SENTENCE.finditer(text, 0, start):
+        left = found.end()
+    after = _SENTENCE.search(text, end)
+    return left, (after.start() + 1 if after else len(text))
 
 
 def tense(text: str, start: int, end: int) -> str:
@@ -56,9 +57,9 @@ def tense(text: str, start: int, end: int) -> str:
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:
                 continue
-            distance = start - m.end() if m.end() <= start else m.start() - end
+            gap = start - m.end() if m.end() <= start else m.start() - end
             # Verbs before the expression govern it more often than those after.
-            distance = (distance if m.end() <= start else distance * 1.5) * weight
+            distance = (gap if m.end() <= start else gap * 1.5) * weight
             if best is None or distance < best[0]:
                 best = (distance, name)
     return best[1] if best else "past"

@@ -38,7 +38,8 @@ _DATE_THEN_TIME = re.compile(
     r"overnight)(?: local time| gmt| utc| [ecmp][sd]t)?"
 )
 _TIME_THEN_DATE = re.compile(
-    r"(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|noon|midnight|(?:the )?(?:early |late )?(?:morning|afternoon|evening|night))"
+    r"(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|noon|midnight"
+    r"|(?:the )?(?:early |late )?(?:morning|afternoon|evening|night))"
     r"(?: (?:on|of|this|last))? (.+)"
 )
 

@@ -53,9 +53,10 @@ def relative_unit(text: str, ctx: Context) -> Timex | None:
     if not m:
         return None
     rel, unit = m.group("rel"), m.group("unit")
-    if rel in ("past", "this past") or (m.group("the") and rel in ("last", "previous", "next", "coming", "following")):
-        if not m.group("mod"):
-            return Timex("DURATION", duration(1, unit))
+    stretch = rel in ("past", "this past") or (m.group("the") and rel in ("last", "previous", "next", "coming",
+                                                                             "following"))
+    if stretch and not m.group("mod"):
+        return Timex("DURATION", duration(1, unit))
     offset = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this past": -1, "next": 1, "coming": 1,
               "following": 1, "upcoming": 1, "this coming": 1}.get(rel, 0)
     if unit == "day":

@@ -90,7 +90,8 @@ def day_words(text: str, ctx: Context) -> Timex | None:
 
 def part_of_day(text: str, ctx: Context) -> Timex | None:
     """overnight, the morning, noon -> a time on the article's day (overnight: the night before)."""
-    m = re.fullmatch(r"(?:the |this |in the |at )?(overnight|morning|afternoon|evening|night|midday|noon|midnight|dawn)", text)
+    m = re.fullmatch(
+        r"(?:the |this |in the |at )?(overnight|morning|afternoon|evening|night|midday|noon|midnight|dawn)", text)
     if not m:
         return None
     day = ctx.dct - timedelta(days=1) if m.group(1) == "overnight" else ctx.dct
@@ -173,7 +174,8 @@ def year_only(text: str, ctx: Context) -> Timex | None:
         return Timex("DATE", f"{ctx.dct.year:04d}")
     if text in ("year end", "the year end", "year's end", "the end of the year"):
         return Timex("DATE", f"{pick_year(ctx, 12, 31):04d}-12-31")
-    m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|financial|model|school) )?(?:year )?(\d{4}|'\d{2})(?: (?:fiscal )?year)?", text)
+    m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|financial|model|school) )?(?:year )?(\d{4}|'\d{2})"
+                     r"(?: (?:fiscal )?year)?", text)
     if not m:
         words = re.fullmatch(r"(?:the )?(?:year )?((?:nineteen|eighteen|two thousand)[a-z -]*)", text)
         year = spelled_year(words.group(1)) if words else None
@@ -186,7 +188,8 @@ def decade_century(text: str, ctx: Context) -> Timex | None:
     """the 1990s -> 199, the '90s -> 199, the 20th century -> 19, this century -> 20."""
     if m := re.fullmatch(r"(?:the )?(?:(?:early|late|mid) )?(\d{3})0'?s", text):
         return Timex("DATE", m.group(1))
-    if m := re.fullmatch(rf"(?:the )?(?:(?:early|late|mid) )?(?:(nineteen|eighteen) )?({'|'.join(DECADE_WORDS)})", text):
+    decades = "|".join(DECADE_WORDS)
+    if m := re.fullmatch(rf"(?:the )?(?:(?:early|late|mid) )?(?:(nineteen|eighteen) )?({decades})", text):
         century = "18" if m.group(1) == "eighteen" else "19"
         return Timex("DATE", century + str(DECADE_WORDS[m.group(2)]))
     if m := re.fullmatch(r"(?:the )?(?:(?:early|late|mid) )?'(\d)0s", text):
@@ -234,7 +237,7 @@ def quarter_half(text: str, ctx: Context) -> Timex | None:
         if letter == "Q" and ctx.tense == "past" and not m.group("year"):
             return Timex("DATE", fmt(shift(ctx.dct, "quarter", -1), "quarter"))
         return Timex("DATE", f"{year:04d}-{letter}X")
-    if rel.startswith("year") or not m.group("year") and ctx.tense == "past" and index > current:
+    if rel.startswith("year") or (not m.group("year") and ctx.tense == "past" and index > current):
         year -= 1
     return Timex("DATE", f"{year:04d}-{letter}{index}")
 

@@ -57,7 +57,7 @@ def spelled_year(text: str) -> int | None:
     if len(words) >= 2 and words[0] in ("nineteen", "eighteen", "twenty"):
         tail = number_value(" ".join(words[1:]))
         if tail is not None and 10 <= tail < 100:
-            return NUMBERS[words[0]] * 100 + int(tail)
+            return int(NUMBERS[words[0]] * 100 + tail)
     return None
 
 
