@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.clean import printable, visible
 from store.library import ACTIONS, Library
 from store.models import (
     AnnotationEvent,
@@ -60,7 +61,9 @@ __all__ = [
     "article_date",
     "input_names",
     "load_model",
+    "printable",
     "start_background_annotation",
+    "visible",
 ]
 
 
@@ -98,3 +101,16 @@ def input_names(paths: list[Path] | tuple[Path, ...]) -> list[str]:
     from store.importers import expand
 
     return [source.name for source in expand(paths)]
+
+
+def date_in_words(span: Span, published: str) -> str | None:
+    """What a date span means, in words a person reads ("Thu 5 Dec, night"), from its TIMEX3 value and the
+    article's date; None when the words would add nothing to the span's own text (or there are none)."""
+    from store.annotation.timex.words import adds_to, timex_words
+
+    try:
+        dct = date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        dct = None
+    words = timex_words(span.value, span.type, dct)
+    return words if words and adds_to(words, span.text) else None

@@ -81,3 +81,44 @@ def fingerprint(*parts: str) -> str:
 def combined_fingerprint(title: str, paragraph_fingerprints: list[str]) -> str:
     """An article's fingerprint from its title and its paragraphs' fingerprints."""
     return fingerprint(title, *paragraph_fingerprints)
+
+
+# What a terminal acts on instead of showing: C0 and C1 controls (escape sequences start with them), DEL,
+# bidi overrides and isolates (they reorder what is shown), and lone surrogates (undecodable file names).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                              "\ud800-\udfff\u2028\u2029]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 in a file name (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, newlines: bool = False) -> str:
+    """`text` safe to print to a terminal or draw on screen: every character a terminal would act on
+    (escape sequences, controls, bidi overrides) is shown as an escape such as \\x1b instead. Newlines
+    are kept when `newlines` (multi-line notes), else shown as \\x0a like the rest."""
+    if text.isprintable():  # no control or format characters at all (most text)
+        return text
+    if newlines:
+        return "\n".join(_TERMINAL_UNSAFE.sub(_shown, line) for line in text.split("\n"))
+    return _TERMINAL_UNSAFE.sub(_shown, text)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟: the control character, drawn
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible(text: str, newlines: bool = True) -> str:
+    """`text` safe to draw, one character for one (offsets into it stay right): controls become their
+    pictures (ESC is ␛), other characters a terminal would act on become �. Newlines stay when `newlines`."""
+    if text.isprintable():
+        return text
+    if newlines:
+        return "\n".join(_TERMINAL_UNSAFE.sub(_picture, line) for line in text.split("\n"))
+    return _TERMINAL_UNSAFE.sub(_picture, text)

@@ -9,6 +9,7 @@ from store.clean import clean_line, combined_fingerprint, fingerprint
 from store.models import Draft
 
 MAX_PARAGRAPH = 20_000  # characters; longer runs of text are cut at a space
+MAX_ARTICLE_CHARS = 2_000_000  # one article's text (a long book); more is refused, with a line saying so
 
 
 class Prepared(NamedTuple):
@@ -47,6 +48,16 @@ def bounded(paragraph: str) -> list[str]:
     return [*pieces, paragraph.strip()] if paragraph.strip() else pieces
 
 
+def storable_name(name: str) -> str:
+    """A file name as text that can be stored: bytes that were not UTF-8 (kept by Python as lone surrogates)
+    written as \\xNN escapes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
 def prepare(draft: Draft) -> Prepared | None:
     """The stored form of a draft, or None when it holds no text."""
     paragraphs = tuple(piece for p in draft.paragraphs if p.strip() for piece in bounded(p))
@@ -56,7 +67,7 @@ def prepare(draft: Draft) -> Prepared | None:
     prints = tuple(fingerprint(p) for p in paragraphs)
     return Prepared(combined_fingerprint(title, list(prints)), title, paragraphs, prints,
                     clean_line(draft.source), clean_line(draft.url), clean_line(draft.author),
-                    draft.published or "", clean_line(draft.caption), draft.origin)
+                    draft.published or "", clean_line(draft.caption), storable_name(draft.origin))
 
 
 CLOSE_ENOUGH = 0.6

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -95,9 +96,23 @@ def file_name(article: Article) -> str:
     return f"{stem}-{article.id}.md"
 
 
+def write_file(path: Path, text: str) -> None:
+    """Write `path` whole or not at all, never through a link: a new file beside it (created, so a planted
+    link is not followed), then renamed over it (which replaces a link itself, not what it points to)."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
 def write_article(article: Article, folder: Path) -> Path:
     """Write one article's Markdown into `folder`; returns the file's path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / file_name(article)
-    path.write_text(article_markdown(article), encoding="utf-8")
+    write_file(path, article_markdown(article))
     return path

@@ -49,16 +49,23 @@ class Library:
         self.backend = backend
 
     @classmethod
-    def open(cls, path: Path | str) -> Library:
+    def open(cls, path: Path | str, read_only: bool = False, patience: float = 10.0) -> Library:
         """The library in the SQLite file at `path` (made when missing); a damaged, newer or foreign
-        file is refused with a StoreError and left untouched."""
+        file is refused with a StoreError and left untouched. `read_only` (or a file this user cannot
+        write) opens it for reading only. A write waits up to `patience` seconds while another program
+        writes (then it is a StoreBusy)."""
         from store.sqlite import SqliteBackend
 
-        return cls(SqliteBackend(path))
+        return cls(SqliteBackend(path, read_only, patience))
 
     @property
     def path(self) -> Path:
         return self.backend.path
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this library can only be read here (its file or folder cannot be written)."""
+        return self.backend.read_only
 
     def close(self) -> None:
         self.backend.close()
@@ -128,9 +135,13 @@ class Library:
         return self.backend.annotations.toggle_tag(article_id, position, tag_id)
 
     @guarded
-    def set_note(self, article_id: int, position: int | None, body: str) -> None:
-        """Save the note on a paragraph (or on the article, position None); an empty note is deleted."""
-        self.backend.annotations.set_note(article_id, position, body)
+    def set_note(self, article_id: int, position: int | None, body: str, base: str | None = None) -> str:
+        """Save the note on a paragraph (or on the article, position None); an empty note is deleted.
+
+        `base` is the text this change was made from. When the stored note changed since (another window
+        saved it), neither text is lost: both are kept, and the returned text (the note as stored) shows it.
+        """
+        return self.backend.annotations.set_note(article_id, position, body, base)
 
     @guarded
     def add_rule(self, text: str, action: str, label: str = "") -> tuple[EntityRule, int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -9,12 +11,20 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
-from store import Library
+from store import Library, StoreError, visible
+from tui.cli import PATIENCE
 from tui.main_screen import MainScreen
-from tui.shared.bindings import described_bindings
+from tui.settings import Preferences, load
+from tui.settings import export_dir as export_folder
 from tui.shared.editor import Editor, Severity
 from tui.shared.highlight import HIGHLIGHT_CSS
+from tui.shared.terminal_input import read_keys_leniently
+
+read_keys_leniently()
+# Moving a cursor is for keys, not for the command palette.
+MOVES = (".down", ".up", ".page_down", ".page_up", ".first", ".last", ".next", ".previous")
 
 
 class NewsglossApp(App[None]):
@@ -25,30 +35,69 @@ class NewsglossApp(App[None]):
     TITLE = "newsgloss"
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, library: Library, export_dir: Path, seed_samples: bool = False,
-                 annotate_delay: float = 1.0) -> None:
+    def __init__(self, library: Library, export_dir: Path, preferences: Preferences, seed_samples: bool = False,
+                 annotate_delay: float = 1.0, settings_problem: str = "") -> None:
         super().__init__()
         self.library = library
-        self.editor = Editor(library, self._notify_plain, export_dir)
+        self.preferences = preferences
+        self.editor = Editor(library, self._notify_plain, export_dir, later=self.set_timer,
+                             changed=self._kept_changes_saved)
         self.seed_samples = seed_samples
         self.annotate_delay = annotate_delay
+        self.settings_problem = settings_problem
+        settings = preferences.settings
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        if settings.keys:
+            self.set_keymap(settings.keys)
+
+    def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for ending in (signal.SIGTERM, signal.SIGHUP):  # closing the terminal, `kill`: leave as if quitting
+            loop.add_signal_handler(ending, self.exit)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.library.read_only:
+            self.notify("This library is read-only here: you can read, search and export, but not change it.",
+                        severity="warning", timeout=10)
+        if self.settings_problem:
+            self.notify(self.settings_problem, severity="warning", markup=False, timeout=10)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if problem := self.preferences.change(theme=theme.name):
+            self.notify(problem, severity="warning", markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A library that cannot be read or written (damaged, busy, full, gone) is a notice, not a crash: what
+        was typed is kept, and the reader can go on with what still works. Anything else ends the app."""
+        if isinstance(error, StoreError):
+            self._notify_plain(f"Library problem: {error}", "error")
+            return
+        super()._handle_exception(error)
+
+    def _kept_changes_saved(self) -> None:
+        if isinstance(self.screen, MainScreen):
+            self.screen.refresh_library()
 
     def _notify_plain(self, message: str, severity: Severity) -> None:
-        self.notify(message, severity=severity, markup=False, timeout=8 if severity == "error" else 4)
+        self.notify(visible(message), severity=severity, markup=False, timeout=8 if severity == "error" else 4)
 
     def get_default_screen(self) -> Screen:
         """The main screen is the first screen (not pushed over an empty one); a new library is seeded first."""
         if self.seed_samples:
             self.library.seed_samples()
-        return MainScreen(self.library, self.editor, self.annotate_delay)
+        return MainScreen(self.library, self.editor, self.preferences, self.annotate_delay)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, MainScreen):
-            return
-        for node, binding in described_bindings(screen.binding_nodes()[:-1]):
-            yield SystemCommand(binding.description, f"key {self.get_key_display(binding)}",
-                                partial(self.run_action, binding.action, node))
+        """Each of our actions once, named by what it does, then the theme and a screenshot."""
+        if isinstance(screen, MainScreen):
+            for node, binding, description in screen.commands():
+                if binding.action != "quit" and not (binding.id or "").endswith(MOVES):
+                    yield SystemCommand(description, f"key {self.get_key_display(binding)}",
+                                        partial(self.run_action, binding.action, node))
+        yield SystemCommand("Change theme", "Pick a colour theme (kept in the settings)", self.action_change_theme)
+        yield SystemCommand("Save screenshot", "Save an SVG picture of the screen",
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+        yield SystemCommand("Quit", "Quit newsgloss (every change is already saved)", self.action_quit)
 
     def on_unmount(self) -> None:
         self.library.close()
@@ -60,9 +109,13 @@ def make_app(
     seed: bool = False,
     annotate_delay: float = 1.0,
     library: Library | None = None,
+    settings_file: Path | str | None = None,
 ) -> NewsglossApp:
-    """Build the app on the library at `db_path` (or the `library` already open on it); `seed` fills it with
-    the sample articles; background annotation starts `annotate_delay` s after the first screen."""
+    """Build the app on the library at `db_path` (or the `library` already open on it), with the settings
+    in `settings_file` (the user's by default); `seed` fills a new library with the sample articles;
+    background annotation starts `annotate_delay` s after the first screen."""
     db_path = Path(db_path)
-    export = Path(export_dir) if export_dir else db_path.parent / "export"
-    return NewsglossApp(library or Library.open(db_path), export, seed_samples=seed, annotate_delay=annotate_delay)
+    settings, problem = load(settings_file)
+    return NewsglossApp(library or Library.open(db_path, patience=PATIENCE), export_folder(settings, export_dir),
+                        Preferences(settings, settings_file),
+                        seed_samples=seed, annotate_delay=annotate_delay, settings_problem=problem)

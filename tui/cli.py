@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+# A keypress never waits longer than this for another program that writes; the change is kept and retried.
+PATIENCE = 2.0
 APP_OPTIONS = {"--db": "db", "--export-dir": "export_dir"}
 
 
@@ -18,22 +20,18 @@ def default_db() -> Path:
     return Path(os.environ.get("NEWSGLOSS_DB") or user_data_path("newsgloss") / "newsgloss.db")
 
 
-def default_export_dir() -> Path:
-    from platformdirs import user_documents_path
-
-    return Path(os.environ.get("NEWSGLOSS_EXPORT_DIR") or user_documents_path() / "newsgloss")
-
 
 class AppOptions(NamedTuple):
     db: Path | None = None
     export_dir: Path | None = None
     no_seed: bool = False
+    read_only: bool = False
 
 
 def app_arguments(args: list[str]) -> AppOptions | None:
-    """The options of a plain `newsgloss [--db FILE] [--export-dir DIR] [--no-seed]`, else None."""
+    """The options of a plain `newsgloss [--db FILE] [--export-dir DIR] [--no-seed] [--read-only]`, else None."""
     paths: dict[str, Path] = {}
-    no_seed = False
+    no_seed = read_only = False
     rest = iter(args)
     for arg in rest:
         name, equals, value = arg.partition("=")
@@ -44,25 +42,28 @@ def app_arguments(args: list[str]) -> AppOptions | None:
             paths[APP_OPTIONS[name]] = Path(given)
         elif arg == "--no-seed":
             no_seed = True
+        elif arg == "--read-only":
+            read_only = True
         else:
             return None
-    return AppOptions(paths.get("db"), paths.get("export_dir"), no_seed)
+    return AppOptions(paths.get("db"), paths.get("export_dir"), no_seed, read_only)
 
 
-def run_app(db: Path | None, export_dir: Path | None, no_seed: bool) -> None:
+def run_app(db: Path | None, export_dir: Path | None, no_seed: bool, read_only: bool = False) -> None:
     """Open the app on `db` (the default library when None); a new library is filled with the samples."""
-    from store import Library, StoreError
+    from store import Library, StoreError, printable
 
     path = db or default_db()
     fresh = not path.exists()
     try:
-        library = Library.open(path)  # a damaged or newer file stops here, with its one-line reason
+        # A damaged, foreign or newer file stops here, with its one-line reason.
+        library = Library.open(path, read_only, patience=PATIENCE)
     except StoreError as error:
-        print(f"Error: {error}", file=sys.stderr)
+        print(printable(f"Error: {error}"), file=sys.stderr)
         sys.exit(1)
     from tui.app import make_app
 
-    app = make_app(db_path=path, export_dir=export_dir or default_export_dir(), seed=fresh and not no_seed,
+    app = make_app(db_path=path, export_dir=export_dir, seed=fresh and not no_seed,
                    library=library)
     app.run()
     if app.return_code:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -14,15 +15,30 @@ from pathlib import Path
 import click
 from click._termui_impl import ProgressBar
 
-from store import ImportOutcome, Library, StoreError
+from store import ImportOutcome, Library, StoreError, printable
 from tui.cli import default_db, run_app
+
+
+def say(line: str, err: bool = False) -> None:
+    """Print one line of text that may hold what came from outside (file names, titles, snippets): anything a
+    terminal would act on (escape sequences, controls, line breaks) is shown as an escape such as \\x1b."""
+    click.echo(printable(line), err=err)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+
+
+def json_line(value: object) -> str:
+    """One JSON document on one line, readable as UTF-8 and safe in a terminal: what JSON leaves as it is but a
+    terminal would act on (C1 controls, bidi overrides, undecodable bytes) is written as a \\u escape."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def _open(db: Path | None) -> Library:
     try:
         return Library.open(db or default_db())
     except StoreError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(printable(str(error))) from None
 
 
 db_option = click.option("--db", type=click.Path(path_type=Path, dir_okay=False), help="Database file to use.")
@@ -35,21 +51,22 @@ class Commands(click.Group):
         try:
             return super().invoke(ctx)
         except StoreError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(printable(str(error))) from None
 
 
 @click.group(cls=Commands, invoke_without_command=True)
 @db_option
 @click.option("--export-dir", type=click.Path(path_type=Path, file_okay=False), help="Where `e` writes Markdown.")
 @click.option("--no-seed", is_flag=True, help="Do not fill a new database with the sample articles.")
+@click.option("--read-only", is_flag=True, help="Open the library for reading only (nothing is changed).")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, export_dir: Path | None, no_seed: bool) -> None:
+def main(ctx: click.Context, db: Path | None, export_dir: Path | None, no_seed: bool, read_only: bool) -> None:
     """newsgloss: read news with entities and dates highlighted, tag paragraphs, take notes."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is not None:
         return
-    run_app(db, export_dir, no_seed)
+    run_app(db, export_dir, no_seed, read_only)
 
 
 def _db(ctx: click.Context, db: Path | None) -> Path | None:
@@ -62,17 +79,17 @@ ANNOTATE_AT_IMPORT = 1000  # larger imports are annotated in the background by t
 def _report(outcomes: Iterable[ImportOutcome], verbose: bool) -> tuple[int, int]:
     """Print one line per file (and per skipped record); returns (imported, skipped)."""
     imported = skipped = 0
-    per_file: dict[str, dict[str, int]] = {}
+    per_file: dict[str, dict[str, int]] = {}  # inputs of many articles: how many of each outcome
     for outcome in outcomes:
         imported += outcome.status == "imported"
         skipped += outcome.status == "skipped"
-        counts = per_file.setdefault(outcome.input, {})
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        if outcome.place:
+            counts = per_file.setdefault(outcome.input, {})
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
         if verbose or outcome.status == "skipped" or not outcome.place:
-            click.echo(outcome.line)
+            say(outcome.line)
     for source, counts in per_file.items():
-        if sum(counts.values()) > 1:
-            click.echo(f"{source}: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
+        say(f"{source}: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
     return imported, skipped
 
 
@@ -123,10 +140,13 @@ def _ticking(files: list[str], bar: ProgressBar[int]) -> Iterator[str]:
 def export_command(ctx: click.Context, db: Path | None, out: Path, tag: str | None) -> None:
     """Export articles to Markdown, one file per article."""
     library = _open(_db(ctx, db))
-    paths = library.export_all(out, tag=tag)
+    try:
+        paths = library.export_all(out, tag=tag)
+    except OSError as error:
+        raise click.ClickException(printable(f"cannot write to {out}: {error.strerror or error}")) from None
     for path in paths:
-        click.echo(str(path))
-    click.echo(f"exported {len(paths)} article(s) to {out}", err=True)
+        say(str(path))
+    say(f"exported {len(paths)} article(s) to {out}", err=True)
 
 
 @main.command("search")
@@ -138,7 +158,8 @@ def search_command(ctx: click.Context, query: str, db: Path | None, limit: int) 
     """Search titles, bodies and notes (ranked)."""
     library = _open(_db(ctx, db))
     for hit in library.search(query, limit=limit):
-        click.echo(f"{hit.article_id}\t{hit.published}\t{hit.title}\n\t{hit.snippet}")
+        say(f"{hit.article_id}\t{hit.published}\t{hit.title}")
+        say(f"\t{hit.snippet}")
 
 
 def _annotation(doc_id: str, dct: str | None, text: str) -> dict:
@@ -188,9 +209,9 @@ def annotate_command(file, dct: str | None, fmt: str) -> None:
         text = file.read()
         docs, problems = [(getattr(file, "name", "-"), dct or _text_date(text), text)], []
     for doc_id, doc_dct, text in docs:
-        click.echo(json.dumps(_annotation(doc_id, doc_dct, text), ensure_ascii=False))
+        click.echo(json_line(_annotation(doc_id, doc_dct, text)))
     for problem in problems:
-        click.echo(f"skipped {problem}", err=True)
+        say(f"skipped {problem}", err=True)
     if problems:
         sys.exit(1)
 

@@ -20,7 +20,8 @@ from tui.library.article_list import ArticleList
 from tui.library.search_panel import SearchPanel
 from tui.reader.pane import ReaderPane
 from tui.reader.reader import Reader
-from tui.shared.bindings import described_bindings
+from tui.settings import Preferences
+from tui.shared.bindings import described_bindings, long_description
 from tui.shared.editor import Editor
 from tui.shared.key_line import KeyLine
 
@@ -35,14 +36,16 @@ class MainScreen(Screen):
         # Not a priority binding: a key is resolved when it has made its way up from the focused
         # widget, in the order typed, so "j Enter" opens the article j moved to. Opening moves the
         # focus at once (open_article), so the keys typed after it ("Enter j j 1") reach the reader.
-        Binding("enter", "open_selected", "Open", id="main.open"),
-        Binding("slash", "search", "Search", id="main.search"),
-        Binding("l", "focus_list", "List", id="main.list"),
-        Binding("question_mark", "help", "Keys", id="main.help"),
+        Binding("enter", "open_selected", "Open", tooltip="Open the article", id="main.open"),
+        Binding("slash", "search", "Search", tooltip="Search titles, text and notes", id="main.search"),
+        Binding("l", "focus_list", "List", tooltip="Go to the list", id="main.list"),
+        Binding("question_mark", "help", "Keys", tooltip="Show every key", id="main.help"),
+        Binding("escape", "back", "Back", show=False, tooltip="Back to the list (from the reader)", id="main.back"),
         Binding("left_square_bracket", "resize_list(-5)", "Narrower list", show=False, id="main.narrower"),
         Binding("right_square_bracket", "resize_list(5)", "Wider list", show=False, id="main.wider"),
     ]
     LIST_SHARE = (20, 80)  # the least and the most of the width the list takes, in percent
+    NARROW = 100  # below this many columns, one pane at a time: the list, or the article
 
     @dataclass
     class Annotated(Message):
@@ -53,24 +56,26 @@ class MainScreen(Screen):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, MainScreen.Annotated)
 
-    def __init__(self, library: Library, editor: Editor, annotate_delay: float = 1.0) -> None:
+    def __init__(self, library: Library, editor: Editor, preferences: Preferences, annotate_delay: float = 1.0) -> None:
         super().__init__()
         self.library = library
         self.editor = editor
+        self.preferences = preferences
         self.annotate_delay = annotate_delay
         self._before_search: DOMNode | None = None
         self._backlog: BackgroundAnnotation | None = None  # the annotating process while one runs
-        self._list_share: int | None = None  # percent of the width, once [ or ] moved the split
+        self._list_share = preferences.settings.list_width  # percent of the width beside the reader
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ArticleList(self.library, id="articles")
-            yield ReaderPane(self.library, self.editor, id="reader-pane")
+            yield ReaderPane(self.library, self.editor, self.preferences, id="reader-pane")
         yield Static("", id="status", markup=False)
         yield KeyLine()
 
     def on_mount(self) -> None:
+        self._lay_out()
         self.query_one(ArticleList).focus()
         # The model loads in the background; starting it a moment after the first paint keeps
         # it off the way to the first screen.
@@ -156,7 +161,17 @@ class MainScreen(Screen):
         if row is not None:
             self.open_article(row.id)
 
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The list's share of the width beside the reader, or all of it below NARROW columns."""
+        narrow = self.size.width < self.NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one("#left").styles.width = "100%" if narrow else f"{self._list_share}%"
+
     def open_article(self, article_id: int) -> None:
+        self.add_class("-reading")  # below NARROW columns the reader takes the whole width
         self.query_one(ReaderPane).show(article_id)
         self.set_focus(self.query_one(Reader))  # now, not after the keys already typed (focus() waits its turn)
         self.call_after_refresh(self._mark_read, article_id)  # a write: after the article is painted
@@ -173,6 +188,13 @@ class MainScreen(Screen):
     @on(ReaderPane.AnnotationsChanged)
     def _changed(self) -> None:
         self.query_one(ArticleList).reload()
+
+    def refresh_library(self) -> None:
+        """Show the library again after changes made outside the keys' own flow (kept changes saved later)."""
+        self.query_one(ArticleList).reload(keep=self.query_one(ArticleList).cursor)
+        pane = self.query_one(ReaderPane)
+        if pane.article is not None:
+            pane.show(pane.article.id, pane.reader.cursor)
 
     @on(ReaderPane.RulesChanged)
     def _rules_changed(self) -> None:
@@ -200,29 +222,46 @@ class MainScreen(Screen):
         panel.call_after_refresh(panel.open)
 
     def action_focus_list(self) -> None:
+        self.remove_class("-reading")
         if not any(panel.has_class("-open") for panel in self.query(SearchPanel)):
             self.query_one(ArticleList).focus()
 
+    def action_back(self) -> None:
+        """Esc in the reader: back to the list (below NARROW columns the list comes back)."""
+        if self.has_class("-reading"):
+            self.action_focus_list()
+
     def action_resize_list(self, step: int) -> None:
         """Move the split between the list and the reader (titles are cut to the list's width)."""
-        left = self.query_one("#left")
-        if self._list_share is None:  # as the style sheet set it (kept here: keys typed at once come before a layout)
-            self._list_share = round(100 * left.outer_size.width / max(self.size.width, 1))
+        # Kept here, not read back from the layout: keys typed at once come before a layout.
         self._list_share = max(self.LIST_SHARE[0], min(self.LIST_SHARE[1], self._list_share + step))
-        left.styles.width = f"{self._list_share}%"
+        self._lay_out()
+        if problem := self.preferences.change(list_width=self._list_share):
+            self.notify(problem, severity="warning", markup=False)
 
     def binding_nodes(self) -> list[DOMNode]:
         """The widgets whose bindings the help and the command palette list."""
         return [self.query_one(ArticleList), self.query_one(Reader), self.query_one(ReaderPane), self._search_panel(),
                 self, self.app]
 
+    def describe(self, binding: Binding) -> str:
+        """What a binding does, in words: a tag key names its tag."""
+        if binding.action.startswith("toggle_tag("):
+            key = int(binding.action[len("toggle_tag("):-1])
+            named = self.preferences.settings.tags.get(key)
+            tag = named or (found.name if (found := self.library.tag_for_key(key)) else None)
+            return f"Tag paragraph: {tag}" if tag else f"Tag paragraph (no tag on {key} yet)"
+        return long_description(binding)
+
+    def commands(self) -> list[tuple[DOMNode, Binding, str]]:
+        """Every action of the list, reader, search and screen once, with what it does in words."""
+        return [(node, binding, self.describe(binding)) for node, binding in described_bindings(self.binding_nodes())]
+
     def binding_rows(self) -> list[tuple[str, str, str]]:
-        """(key, description, where) for every binding of the list, reader, search, screen and app."""
+        """(key, what it does, where it works) for every action of the list, reader, search, screen and app."""
         where = {ArticleList: "list", Reader: "reader", ReaderPane: "reader", SearchPanel: "search"}
-        return [
-            (self.app.get_key_display(binding), binding.description, where.get(type(node), "everywhere"))
-            for node, binding in described_bindings(self.binding_nodes())
-        ]
+        return [(self.app.get_key_display(binding), description, where.get(type(node), "everywhere"))
+                for node, binding, description in self.commands()]
 
     def action_help(self) -> None:
         from tui.shared.help_screen import HelpScreen

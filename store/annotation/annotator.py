@@ -159,13 +159,13 @@ def annotate_paragraphs(
 
 
 def annotate_articles(
-    articles: Sequence[tuple[str | None, Sequence[str]]], rules: Sequence[EntityRule] = (), processes: int = 1
+    articles: Sequence[tuple[str | None, Sequence[str]]], rules: Sequence[EntityRule] = ()
 ) -> list[list[list[Span]]]:
-    """Many articles (date, paragraphs) at once: one pass of the model over all their paragraphs,
-    on `processes` processes, then the per-article rules."""
+    """Many articles (date, paragraphs) at once: one pass of the model over all their paragraphs, then
+    the per-article rules. (More than one core: store/jobs/workers.py.)"""
     texts = [[p[:MAX_CHARS] for p in paragraphs] for _, paragraphs in articles]
     flat = [text for group in texts for text in group]
-    docs = iter(load_nlp().pipe(flat, batch_size=64, n_process=processes if len(flat) >= 200 else 1))
+    docs = iter(load_nlp().pipe(flat, batch_size=64))
     return [
         _article_spans(group, [next(docs) for _ in group], _parse_dct(dct), rules)
         for (dct, _), group in zip(articles, texts, strict=True)

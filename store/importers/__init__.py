@@ -38,17 +38,29 @@ def expand(paths: Iterable[Path | str]) -> Iterator[Source]:
             continue
         path = Path(item)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unreadable.append):
+                yield from _unreadable(unreadable)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and Path(name).suffix.lower() in READERS:
                         yield Source(str(Path(root) / name), Path(root) / name)
+            yield from _unreadable(unreadable)
         else:
             yield Source(str(item), path)
 
 
+def _unreadable(errors: list[OSError]) -> Iterator[Source]:
+    """Folders that could not be listed, as inputs that say so."""
+    while errors:
+        error = errors.pop(0)
+        yield Source(str(error.filename), Path(error.filename), problem=f"cannot read the folder: {error.strerror}")
+
+
 def reader_for(source: Source) -> Reader:
     """The reader of a source (an ImportProblem when none reads it)."""
+    if source.problem:
+        raise ImportProblem(source.problem)
     if source.url:
         return feed.read
     assert source.path is not None

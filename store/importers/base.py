@@ -31,6 +31,12 @@ class Record(NamedTuple):
     problem: str = ""
 
 
+class BadLine(NamedTuple):
+    """A line of a many-article file that cannot be read, and why."""
+
+    reason: str
+
+
 @dataclass(frozen=True)
 class Source:
     """One input: a file or a feed address, read only when a reader asks."""
@@ -38,6 +44,7 @@ class Source:
     name: str  # as the user gave it
     path: Path | None = None
     url: str = ""
+    problem: str = ""  # why it cannot be read at all (a folder that cannot be listed), found before reading
 
     def data(self, limit: int = MAX_BYTES) -> bytes:
         """The whole input as bytes (an ImportProblem when larger than `limit`)."""
@@ -60,7 +67,7 @@ class Source:
             raise ImportProblem("empty file")
         return text
 
-    def lines(self) -> Iterator[str]:
+    def lines(self) -> Iterator[str | BadLine]:
         """The input's lines, decoded one at a time (never the whole file in memory)."""
         assert self.path is not None
         try:
@@ -73,14 +80,37 @@ class Source:
             if first in (b"\xff\xfe", b"\xfe\xff"):
                 yield from decode(handle.read()).split("\n")
                 return
-            for raw in handle:
+            while raw := handle.readline(MAX_BYTES + 1):
+                if len(raw) > MAX_BYTES:
+                    while raw and not raw.endswith(b"\n"):  # skip the rest of it, never holding it whole
+                        raw = handle.readline(MAX_BYTES)
+                    yield BadLine(f"a line longer than {MAX_BYTES // 2**20} MB (one article at most)")
+                    continue
                 try:
                     yield raw.decode("utf-8-sig")
                 except UnicodeDecodeError:
-                    yield decode(raw)
+                    try:
+                        yield decode(raw)
+                    except ImportProblem as problem:
+                        yield BadLine(str(problem))
 
 
 Reader = Callable[[Source], Iterator[Record]]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text that starts without a byte-order mark: NULs in every other byte (ASCII letters' other half)."""
+    sample = data[:4096]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    encoding = "utf-16-le" if odd > len(sample) // 4 and even < odd // 10 else \
+        "utf-16-be" if even > len(sample) // 4 and odd < even // 10 else None
+    if encoding is None:
+        return None
+    try:
+        text = data[: len(data) // 2 * 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if sum(c.isprintable() or c.isspace() for c in text[:2000]) > 0.95 * min(len(text), 2000) else None
 
 
 def decode(data: bytes) -> str:
@@ -92,7 +122,9 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     if b"\x00" in data[:4096]:
-        raise ImportProblem("binary file, not text")
+        if (text := _utf16_without_bom(data)) is None:
+            raise ImportProblem("binary file, not text")
+        return clean_text(text)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()

@@ -18,10 +18,24 @@ def read(source: Source) -> Iterator[Record]:
     yield Record("", parse_html(source.text(), source.name))
 
 
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+
+
+def _no_control_references(text: str) -> str:
+    """`&#27;` and the like written out as characters would be controls: they go, the page stays."""
+    def replace(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        control = (code < 32 and code not in (9, 10, 13)) or 127 <= code <= 159 or code > 0x10FFFF
+        return "" if control else match.group(0)
+
+    return _CHARACTER_REFERENCE.sub(replace, text) if "&#" in text else text
+
+
 def parse_html(text: str, origin: str = "") -> Draft:
     """The main text and metadata (title, author, date, site) of a saved web page."""
     import trafilatura
 
+    text = _no_control_references(text)
     try:
         document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                                include_tables=False)
@@ -47,7 +61,7 @@ def _plain_paragraphs(text: str) -> list[str]:
 
 def fragment_paragraphs(fragment: str) -> list[str]:
     """Paragraphs of an HTML fragment (a feed item's content); plain text is split on blank lines."""
-    fragment = clean_text(fragment)
+    fragment = clean_text(_no_control_references(fragment))
     if "<" not in fragment:
         return _plain_paragraphs(fragment)
     import lxml.html

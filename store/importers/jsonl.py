@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from store.clean import clean_text
-from store.importers.base import ImportProblem, Record, Source, as_text, parse_published, title_from
+from store.importers.base import BadLine, ImportProblem, Record, Source, as_text, parse_published, title_from
 from store.models import Draft
 from store.paragraphs import split_paragraphs
 
@@ -33,18 +33,23 @@ def draft_from_record(record: object, origin: str) -> Draft:
     )
 
 
-def read_lines(lines: Iterable[str], origin: str = "", start: int = 1) -> Iterator[Record]:
+def read_lines(lines: Iterable[str | BadLine], origin: str = "", start: int = 1) -> Iterator[Record]:
     """A record for every non-blank line (numbered from `start`)."""
     for number, line in enumerate(lines, start=start):
+        place = str(number)
+        if isinstance(line, BadLine):
+            yield Record(place, problem=line.reason)
+            continue
         if not line.strip():
             continue
-        place = str(number)
         try:
             yield Record(place, draft_from_record(json.loads(line), f"{origin}:{place}"))
         except json.JSONDecodeError as error:
             yield Record(place, problem=f"not valid JSON ({error.msg} at column {error.colno})")
         except ImportProblem as problem:
             yield Record(place, problem=str(problem))
+        except (ValueError, RecursionError) as error:  # a 5,000-digit number, nesting deeper than Python goes
+            yield Record(place, problem=f"not readable JSON ({type(error).__name__})")
 
 
 def read_jsonl(source: Source) -> Iterator[Record]:
@@ -58,6 +63,8 @@ def read_json(source: Source) -> Iterator[Record]:
         data = json.loads(source.text())
     except json.JSONDecodeError as error:
         raise ImportProblem(f"not valid JSON ({error.msg} at line {error.lineno})") from None
+    except (ValueError, RecursionError) as error:
+        raise ImportProblem(f"not readable JSON ({type(error).__name__})") from None
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
         place = str(number) if isinstance(data, list) else ""

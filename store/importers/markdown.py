@@ -35,6 +35,9 @@ def front_matter(text: str) -> tuple[dict, str]:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         raise ImportProblem(f"front matter is not valid YAML{where}") from None
+    except (ValueError, TypeError, RecursionError) as error:  # a date like 2024-02-30, nesting too deep
+        raise ImportProblem(f"front matter has a value YAML cannot read ({type(error).__name__}: "
+                            f"{' '.join(str(error).split())[:80]})") from None
     if not isinstance(meta, dict):
         raise ImportProblem("front matter is not a mapping of fields")
     return meta, text[match.end():]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from store.jobs.workers import annotate_on, annotation_pool
 from store.models import AnnotationEvent, AnnotationProgress
 
 if TYPE_CHECKING:
@@ -41,21 +42,20 @@ def annotate_pending(
     Articles go through the model `batch` at a time (on `processes` processes); each article is
     stored in its own transaction, so stopping part-way loses nothing.
     """
-    from store.annotation.annotator import annotate_articles
-
     total, done = library.count_unannotated(), 0
-    while not cancelled():
-        ids = library.unannotated(limit=batch)
-        if not ids:
-            break
-        rules = library.rules()
-        inputs = [library.annotation_input(article_id) for article_id in ids]
-        for article_id, spans in zip(ids, annotate_articles(inputs, rules, processes), strict=True):
-            if cancelled():
-                return done
-            if library.save_spans(article_id, spans, rules):
-                done += 1
-                total = max(total, done)
-                if progress:
-                    progress(AnnotationProgress(done, total, article_id))
+    with annotation_pool(processes) as pool:
+        while not cancelled():
+            ids = library.unannotated(limit=batch)
+            if not ids:
+                break
+            rules = library.rules()
+            inputs = [library.annotation_input(article_id) for article_id in ids]
+            for article_id, spans in zip(ids, annotate_on(pool, inputs, rules, processes), strict=True):
+                if cancelled():
+                    return done
+                if library.save_spans(article_id, spans, rules):
+                    done += 1
+                    total = max(total, done)
+                    if progress:
+                        progress(AnnotationProgress(done, total, article_id))
     return done

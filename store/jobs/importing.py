@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from store.drafts import Prepared
 from store.importers import ImportProblem, Source, expand, jsonl, reader_for
 from store.jobs.parallel import Ready, prepare_jsonl, ready, worth_it
-from store.models import ImportOutcome
+from store.models import ImportOutcome, StoreError
 
 if TYPE_CHECKING:
     from store.library import Library
@@ -30,6 +30,12 @@ def ready_records(source: Source) -> Iterator[Ready]:
         yield ready(record)
 
 
+def one_line(error: BaseException) -> str:
+    """An error's message on one line, not too long."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
 def _stored(library: Library, source: Source, window: list[Ready]) -> Iterator[ImportOutcome]:
     """Store the articles of `window` in one transaction; an outcome for each entry, in order."""
     items = [item for _, item in window if isinstance(item, Prepared)]
@@ -45,8 +51,10 @@ def _stored(library: Library, source: Source, window: list[Ready]) -> Iterator[I
 def import_source(library: Library, source: Source, batch: int = BATCH) -> Iterator[ImportOutcome]:
     """Import one input. Nothing in it can stop the others: whatever goes wrong is a `skipped` outcome."""
     window: list[Ready] = []
+    seen = 0
     try:
         for entry in ready_records(source):
+            seen += 1
             window.append(entry)
             if len(window) >= batch:
                 yield from _stored(library, source, window)
@@ -55,7 +63,15 @@ def import_source(library: Library, source: Source, batch: int = BATCH) -> Itera
         yield from _stored(library, source, window)
         yield ImportOutcome(source.name, "skipped", reason=str(problem))
         return
+    except (StoreError, KeyboardInterrupt):
+        raise
+    except Exception as error:
+        yield from _stored(library, source, window)
+        yield ImportOutcome(source.name, "skipped", reason=f"cannot read ({type(error).__name__}: {one_line(error)})")
+        return
     yield from _stored(library, source, window)
+    if not seen:
+        yield ImportOutcome(source.name, "skipped", reason="no articles in it")
 
 
 def import_paths(library: Library, paths: Iterable[Path | str], batch: int = BATCH) -> Iterator[ImportOutcome]:

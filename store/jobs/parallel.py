@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from store.drafts import Prepared, prepare
-from store.importers.base import Record
+from store.drafts import MAX_ARTICLE_CHARS, Prepared, prepare
+from store.importers.base import BadLine, Record
 from store.importers.jsonl import read_lines
 
 Ready = tuple[str, Prepared | str]  # where in the input, and the article ready to store or why it is skipped
@@ -33,23 +33,25 @@ def ready(record: Record) -> Ready:
     """A record prepared for storing, or the reason it cannot be stored."""
     if record.draft is None:
         return record.place, record.problem
+    if (size := sum(len(p) for p in record.draft.paragraphs)) > MAX_ARTICLE_CHARS:
+        return record.place, f"{size:,} characters of text: more than one article may hold ({MAX_ARTICLE_CHARS:,})"
     return record.place, prepare(record.draft) or "no text"
 
 
-def prepare_lines(job: tuple[str, int, list[str]]) -> list[Ready]:
+def prepare_lines(job: tuple[str, int, list[str | BadLine]]) -> list[Ready]:
     """Run in a worker: lines of a JSONL file to records ready to store."""
     origin, first, lines = job
     return [ready(record) for record in read_lines(lines, origin, start=first)]
 
 
-def _jobs(lines: Iterable[str], origin: str) -> Iterator[tuple[str, int, list[str]]]:
+def _jobs(lines: Iterable[str | BadLine], origin: str) -> Iterator[tuple[str, int, list[str | BadLine]]]:
     iterator, first = iter(lines), 1
     while chunk := list(islice(iterator, CHUNK_LINES)):
         yield origin, first, chunk
         first += len(chunk)
 
 
-def prepare_jsonl(lines: Iterable[str], origin: str) -> Iterator[Ready]:
+def prepare_jsonl(lines: Iterable[str | BadLine], origin: str) -> Iterator[Ready]:
     """`prepare_lines` over a whole file on worker processes, results in file order, a bounded number of
     chunks in flight (Pool.imap would read the whole file ahead into its queue)."""
     workers = max(1, (os.cpu_count() or 2) - 1)

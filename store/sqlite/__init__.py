@@ -23,9 +23,9 @@ from store.sqlite.spans import Rules, Spans
 class SqliteBackend:
     """One library file. Open one per thread: a connection does not cross threads."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False, patience: float = 10.0) -> None:
         self.path = Path(path).expanduser()
-        self.conn = open_database(self.path)
+        self.conn, self.read_only = open_database(self.path, read_only, patience)
         self.articles = Articles(self.conn)
         self.annotations = Annotations(self.conn)
         self.spans = Spans(self.conn)

@@ -20,6 +20,15 @@ def paragraph_fingerprint(conn: sqlite3.Connection, article_id: int, position: i
     return str(row[0])
 
 
+def merged_notes(theirs: str, ours: str) -> str:
+    """Two texts of one note written at once (two windows): both kept, the one saved first on top."""
+    if not theirs.strip():
+        return ours
+    if not ours.strip():
+        return theirs
+    return f"{theirs.rstrip()}\n\n--- also written in another window ({now()[:16].replace('T', ' ')} UTC) ---\n\n{ours}"
+
+
 class Annotations:
     """The `tags`, `paragraph_tags` and `notes` tables."""
 
@@ -67,12 +76,17 @@ class Annotations:
             [article_id, position]).fetchone()
         return str(row[0]) if row else ""
 
-    def set_note(self, article_id: int, position: int | None, body: str) -> None:
-        """Save the note on a paragraph (or the article, position None); empty deletes it."""
+    def set_note(self, article_id: int, position: int | None, body: str, base: str | None = None) -> str:
+        """Save the note on a paragraph (or the article, position None); empty deletes it. When `base` (the text
+        the change was made from) is given and the stored note changed since, both texts are kept. Returns
+        the note as stored."""
         place = "article_id = ? AND coalesce(position, -1) = coalesce(?, -1)"
         stamp = now()
         with atomic(self.conn):
             found = self.conn.execute(f"SELECT id, body FROM notes WHERE {place}", [article_id, position]).fetchone()
+            stored = found[1] if found else ""
+            if base is not None and stored not in (base, body):
+                body = merged_notes(stored, body)
             if not body.strip():
                 self.conn.execute(f"DELETE FROM notes WHERE {place}", [article_id, position])
             elif found and found[1] != body:
@@ -83,3 +97,4 @@ class Annotations:
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     [article_id, position, paragraph_fingerprint(self.conn, article_id, position), body, stamp, stamp],
                 )
+        return body

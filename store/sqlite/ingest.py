@@ -18,8 +18,9 @@ INSERT_PARAGRAPHS = "INSERT INTO paragraphs (article_id, position, text, fingerp
 
 
 def _names(item: Prepared) -> set[object]:
-    """What makes two articles versions of one: the same URL, or the same title and source."""
-    return {name for name in (item.url, (item.title, item.source) if item.source else "") if name}
+    """What makes two articles versions of one: the same source, with the same URL or the same title."""
+    source = item.source.casefold()
+    return {name for name in ((item.url, source) if item.url else "", (item.title, source) if source else "") if name}
 
 
 def _insert_trigger(conn: sqlite3.Connection) -> str | None:
@@ -131,10 +132,12 @@ class Ingest:
         return outcomes
 
     def _previous_version(self, item: Prepared) -> int | None:
-        """The stored article this one is a new version of: the same URL, or the same title and source."""
+        """The stored article this one is a new version of: from the same source, with the same URL or the
+        same title. An article from another source is never a version of it, whatever URL it gives."""
         row = None
         if item.url:
-            row = self.conn.execute("SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", [item.url]).fetchone()
+            row = self.conn.execute("SELECT id FROM articles WHERE url = ? AND coalesce(source, '') = ? "
+                                    "COLLATE NOCASE ORDER BY id LIMIT 1", [item.url, item.source]).fetchone()
         if row is None and item.source:
             row = self.conn.execute("SELECT id FROM articles WHERE title = ? AND source = ? ORDER BY id LIMIT 1",
                                     [item.title, item.source]).fetchone()
@@ -142,6 +145,9 @@ class Ingest:
 
     def _replace(self, article_id: int, item: Prepared, stamp: str) -> None:
         """New text for a stored article; tags and notes follow their paragraphs (carry_over)."""
+        self.conn.execute(
+            "INSERT INTO article_versions (article_id, title, body, source, url, fingerprint, replaced_at) "
+            "SELECT id, title, body, source, url, fingerprint, ? FROM articles WHERE id = ?", [stamp, article_id])
         carry_over(self.conn, article_id, list(zip(item.paragraphs, item.prints, strict=True)))
         self.conn.execute("DELETE FROM paragraphs WHERE article_id = ?", [article_id])
         self.conn.execute("DELETE FROM spans WHERE article_id = ?", [article_id])

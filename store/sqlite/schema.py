@@ -115,3 +115,14 @@ def m007_unannotated_index(db: Database) -> None:
     """Articles waiting for the annotator, found without reading the library: counting them was a full
     scan (0.75 s at 100,000 articles, on the app's thread), and each batch re-read every annotated row."""
     db.execute("CREATE INDEX idx_articles_unannotated ON articles (id) WHERE annotated_at IS NULL")
+
+
+@migrations()
+def m008_replaced_versions(db: Database) -> None:
+    """Every text a new version of an article replaced stays recoverable."""
+    db.table("article_versions").create(
+        {"id": int, "article_id": int, "title": str, "body": str, "source": str, "url": str, "fingerprint": str,
+         "replaced_at": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("article_versions").create_index(["article_id"])

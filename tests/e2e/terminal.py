@@ -59,4 +59,4 @@ class Terminal:
         """Wait for the list, press Enter, wait for the reader."""
         self.wait_for("News.Az")
         self.keys("Enter")
-        self.wait_for("Legend")
+        self.wait_for("Colours:")

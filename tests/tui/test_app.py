@@ -85,15 +85,31 @@ async def test_enter_j_j_1_tags_the_third_paragraph(app, db_path):
     assert Library.open(db_path).article(article_id).paragraphs[2].tags == ("claim",)
 
 
-async def test_reader_shows_highlights_with_normalised_dates_and_legend(app):
+async def test_reader_shows_highlights_with_dates_in_words_and_a_legend(app):
     async with app.run_test(size=SIZE) as pilot:
         await _open_homs(app, pilot)
         text = screen_text(app)
-        first = app.screen.query_one(Reader).page.words()
-        assert "into Friday morning ‹2024-12-06TMO›, according" in " ".join(first)
-        assert "‹2024-12-06TMO›" in text
-        assert "date ‹value›" in text and "person" in text
-        assert "Syrian NORP" in text or "Homs GPE" in text  # entities of the current paragraph, spelled out
+        words = " ".join(app.screen.query_one(Reader).page.words())
+        assert "overnight ‹Thu 5 Dec, night› into Friday morning ‹Fri 6 Dec, morning›, according" in words
+        assert "now known as" in words and "PRESENT_REF" not in words  # vague: highlighted, no value
+        assert "Colours: person  organisation  place" in text
+        assert "Syrian group or nationality" in text or "Homs place" in text  # the current paragraph's entities
+        assert "NORP" not in text and "GPE" not in text
+
+
+async def test_v_shows_timex3_values_instead_and_the_choice_lasts(app, tmp_path):
+    from tui.settings import load
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_homs(app, pilot)
+        await pilot.press("v")
+        words = " ".join(app.screen.query_one(Reader).page.words())
+        assert "overnight ‹2024-12-05TNI› into Friday morning ‹2024-12-06TMO›" in words
+        await pilot.press("v")
+        words = " ".join(app.screen.query_one(Reader).page.words())
+        assert "overnight into Friday morning, according" in words
+    settings, problem = load(app.preferences.path)
+    assert (settings.dates, problem) == ("off", "")
 
 
 async def test_number_key_toggles_and_untoggles(app, db_path):
@@ -147,16 +163,25 @@ async def test_help_lists_every_binding(app):
         await _open_homs(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        descriptions = {row[1] for row in app.screen.rows}
-        assert {"Next ¶", "Tag…", "Note ¶", "Article note", "Export", "Search", "Quit", "Toggle tag 1",
-                "Sort"} <= descriptions
+        rows = {(row[1], row[2]) for row in app.screen.rows}
+        assert {("Next paragraph", "reader"), ("Write a note on the paragraph", "reader"),
+                ("Export the article to Markdown", "reader"), ("Search titles, text and notes", "everywhere"),
+                ("Quit", "everywhere"), ("Tag paragraph: claim", "reader"), ("Tag paragraph: important", "reader"),
+                ("Sort the list: newest, source, title", "list")} <= rows
+        # Only keys that do something where they are listed: nothing Textual's scrolling brings along.
+        assert not any("Scroll" in description or "Page Left" in description for description, _ in rows)
+        listed = [(row[1], row[2]) for row in app.screen.rows]
+        assert len(listed) == len(set(listed))  # each action once where it works
 
 
 async def test_command_palette_reaches_reader_actions(app):
     async with app.run_test(size=SIZE) as pilot:
         await _open_homs(app, pilot)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Export", "Tag…", "Note ¶", "Article note", "Search", "Sort", "Toggle tag 1"} <= titles
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Export the article to Markdown", "Write a note on the article", "Search titles, text and notes",
+                "Tag paragraph: claim", "Change theme", "Quit"} <= set(titles)
+        assert len(titles) == len(set(titles)) < 40  # each action once, and none of Textual's own extras
+        assert not {"Keys", "Maximize", "Toggle tag 1"} & set(titles)
 
 
 async def test_search_as_you_type_opens_result(app):
@@ -234,7 +259,7 @@ async def test_correct_a_label_remove_and_mark_a_missed_entity(app, db_path):
         await _open_homs(restarted, pilot)
         await pilot.press("j")
         await pilot.pause()
-        assert "Reuters PRODUCT" in screen_text(restarted)
+        assert "Reuters product" in screen_text(restarted)
     stored = Library.open(db_path)
     new_spans = {(s.text, s.label) for p in stored.article(later.article_id).paragraphs for s in p.spans}
     assert {("Reuters", "PRODUCT"), ("war monitoring group", "ORG")} <= new_spans

@@ -96,7 +96,7 @@ async def test_a_narrower_terminal_wraps_the_article_again(app):
     async with app.run_test(size=SIZE) as pilot:
         reader = await _open(app, pilot)
         wide = len(reader.page.words())
-        await pilot.resize_terminal(90, 30)
+        await pilot.resize_terminal(105, 30)  # still two panes, the reader narrower
         await pilot.pause()
         await pilot.pause()
         narrow = reader.page.words()
@@ -108,9 +108,9 @@ async def test_a_narrower_terminal_wraps_the_article_again(app):
 async def test_a_theme_change_recolours_the_open_article(app):
     async with app.run_test(size=SIZE) as pilot:
         reader = await _open(app, pilot)
-        before = reader.page.palette
+        before = reader.page.look.palette
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await pilot.pause()
         await pilot.pause()
-        assert reader.page.palette != before
+        assert reader.page.look.palette != before
         assert next(iter(reader.page.strip(0))).style.bgcolor == reader.rich_style.bgcolor

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -14,7 +15,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store import ArticleSummary, Library
+from store import ArticleSummary, Library, StoreError, visible
+from tui.shared.colours import background_of, on_background, readable_style
 
 PAGE = 200
 SORTS = ("newest", "source", "title")
@@ -25,21 +27,23 @@ class ArticleList(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     ArticleList { background: $surface; overflow-x: hidden; }
-    ArticleList > .article-list--cursor { background: $accent 40%; text-style: bold; }
+    ArticleList > .article-list--cursor { background: $accent 30%; color: $foreground; text-style: bold; }
     ArticleList:focus > .article-list--cursor { background: $accent; color: $text; }
     ArticleList > .article-list--meta { color: $text-muted; }
-    ArticleList > .article-list--unread { color: $warning; text-style: bold; }
-    ArticleList > .article-list--tagged { color: $success; }
+    ArticleList > .article-list--title { color: $foreground; }
+    ArticleList > .article-list--unread { color: $text-warning; text-style: bold; }
+    ArticleList > .article-list--tagged { color: $text-success; }
     """
-    COMPONENT_CLASSES = {"article-list--cursor", "article-list--meta", "article-list--unread", "article-list--tagged"}
+    COMPONENT_CLASSES = {"article-list--cursor", "article-list--meta", "article-list--title", "article-list--unread",
+                         "article-list--tagged"}
     BINDINGS = [
-        Binding("j,down", "cursor(1)", "Down", show=False, id="list.down"),
-        Binding("k,up", "cursor(-1)", "Up", show=False, id="list.up"),
+        Binding("j,down", "cursor(1)", "Down", show=False, tooltip="Next article", id="list.down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, tooltip="Previous article", id="list.up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("g,home", "first", "First article", show=False, id="list.first"),
         Binding("G,end", "last", "Last article", show=False, id="list.last"),
-        Binding("o", "cycle_sort", "Sort", id="list.sort"),
+        Binding("o", "cycle_sort", "Sort", tooltip="Sort the list: newest, source, title", id="list.sort"),
     ]
     cursor: reactive[int] = reactive(0, always_update=True)
 
@@ -56,24 +60,33 @@ class ArticleList(ScrollView, can_focus=True):
         self._count = 0
         self._pages: dict[int, list[ArticleSummary]] = {}
         self._strips: dict[tuple[int, bool, int], Strip] = {}  # (index, selected, width): the line as painted
-        self._styles: dict[str, Style] = {}
+        self._styles: dict[tuple[str, bool], Style] = {}
 
     def notify_style_update(self) -> None:
         """Styles changed: repaint the lines whose colours did (focus changes only the cursor's)."""
         super().notify_style_update()
-        before = dict(self._styles)
+        before = {key: style for key, style in self._styles.items() if not key[1] and key[0] != "cursor"}
         self._styles.clear()
-        if any(self.style_of(name) != style for name, style in before.items() if name != "cursor"):
+        if any(self.style_of(name) != style for (name, _), style in before.items()):
             self._strips.clear()
         else:
             for key in [key for key in self._strips if key[1]]:
                 del self._strips[key]
 
-    def style_of(self, name: str) -> Style:
-        """A component style (cached: looking one up walks the widget's ancestors)."""
-        if (style := self._styles.get(name)) is None:
-            style = self._styles[name] = self.rich_style if name == "base" else \
-                self.get_component_rich_style(f"article-list--{name}", partial=name != "cursor")
+    def style_of(self, name: str, selected: bool = False) -> Style:
+        """A component style resolved on the list's background, or on the cursor's when `selected`
+        (cached: resolving walks the widget's ancestors)."""
+        if (style := self._styles.get((name, selected))) is None:
+            if name == "base":
+                style = readable_style(self.rich_style)
+            elif name == "cursor":
+                style = on_background(self, "article-list--cursor")
+            else:
+                behind = background_of(self)
+                if selected:
+                    behind = behind + self.get_component_styles("article-list--cursor").background
+                style = on_background(self, f"article-list--{name}", behind)
+            self._styles[name, selected] = style
         return style
 
     def on_mount(self) -> None:
@@ -81,7 +94,11 @@ class ArticleList(ScrollView, can_focus=True):
 
     def reload(self, keep: int | None = None) -> None:
         """Re-read the count and forget cached pages (after imports, tags, sort changes)."""
-        self._count = self.library.count_articles()
+        try:
+            self._count = self.library.count_articles()
+        except StoreError as error:
+            self._count = 0
+            self.notify(visible(f"Cannot read the list: {error}"), severity="error", markup=False)
         self._pages.clear()
         self._strips.clear()
         self.virtual_size = Size(max(self.size.width, 20), self._count)
@@ -114,7 +131,11 @@ class ArticleList(ScrollView, can_focus=True):
             if len(self._pages) > 20:
                 self._pages.clear()
                 self._strips.clear()
-            self._pages[page] = self.library.article_page(page * PAGE, PAGE, self.order, total=self._count)
+            try:
+                self._pages[page] = self.library.article_page(page * PAGE, PAGE, self.order, total=self._count)
+            except StoreError as error:  # a damaged library: the rows that can be read still show
+                self._pages[page] = []
+                self.notify(visible(f"Cannot read the list: {error}"), severity="error", markup=False)
         rows = self._pages[page]
         offset = index - page * PAGE
         return rows[offset] if offset < len(rows) else None
@@ -124,19 +145,25 @@ class ArticleList(ScrollView, can_focus=True):
         return self.row(self.cursor)
 
     def _line(self, row: ArticleSummary, width: int, selected: bool) -> Text:
-        meta = self.style_of("meta")
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append("● " if row.unread else "  ", self.style_of("unread"))
-        text.append(f"{row.published or '—':<10} ", meta)
-        text.append(f"{(row.source or '')[:12]:<12} ", meta)
+        """Unread mark, date, source (when there is room), title and tag count, in terminal cells."""
+        meta = self.style_of("meta", selected)
+        text = Text(no_wrap=True, end="")
+        text.append("● " if row.unread else "  ", self.style_of("unread", selected))
+        published = row.published or "—"
+        text.append(f"{published if width >= 70 else published[2:]:<{10 if width >= 70 else 8}} ", meta)
+        source_width = 12 if width >= 70 else 8 if width >= 45 else 0
+        if source_width:
+            text.append(set_cell_size(visible(row.source, newlines=False), source_width) + " ", meta)
         tagged = f" ⚑{row.tagged}" if row.tagged else ""
-        title_width = max(width - len(text) - len(tagged), 1)
-        title = Text(row.title, no_wrap=True, overflow="ellipsis", end="")
-        title.truncate(title_width, overflow="ellipsis", pad=True)
-        text.append_text(title)
-        text.append(tagged, self.style_of("tagged"))
+        room = max(width - text.cell_len - len(tagged), 0)
+        title = visible(row.title, newlines=False)
+        title = title if cell_len(row.title) <= room else set_cell_size(title, max(room - 1, 0)) + "…"
+        text.append(set_cell_size(title, room), self.style_of("title", selected))
+        text.append(tagged, self.style_of("tagged", selected))
         if selected:
             text.stylize(self.style_of("cursor"))
+            for start, end, style in [(span.start, span.end, span.style) for span in text.spans[:-1]]:
+                text.stylize(style, start, end)  # each part keeps its colour, made readable on the cursor
         return text
 
     def render_line(self, y: int) -> Strip:

@@ -13,7 +13,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from store import Library, SearchHit
+from store import Library, SearchHit, visible
+from tui.shared.colours import on_background
 
 
 class SearchPanel(Vertical):
@@ -23,9 +24,10 @@ class SearchPanel(Vertical):
     SearchPanel { display: none; height: 1fr; }
     SearchPanel.-open { display: block; }
     SearchPanel OptionList { height: 1fr; }
-    SearchPanel > .search-panel--hit { background: $warning 40%; text-style: bold; }
+    SearchPanel > .search-panel--hit { background: $warning 40%; color: $foreground; text-style: bold; }
+    SearchPanel > .search-panel--meta { color: $text-muted; }
     """
-    COMPONENT_CLASSES = {"search-panel--hit"}
+    COMPONENT_CLASSES = {"search-panel--hit", "search-panel--meta"}
     BINDINGS = [
         Binding("escape", "close", "Close search", id="search.close"),
         Binding("down", "move(1)", "Next result", show=False, id="search.down"),
@@ -57,10 +59,11 @@ class SearchPanel(Vertical):
         self.post_message(self.Closed())
 
     def _prompt(self, hit: SearchHit) -> Text:
-        text = Text(hit.title, style="bold", end="")
-        text.append(f"\n{hit.source} {hit.published}".rstrip(), style="dim")
-        snippet = Text(hit.snippet.replace("\n", " "), end="")
-        style = self.get_component_rich_style("search-panel--hit", partial=True)
+        text = Text(visible(hit.title, newlines=False), style="bold", end="")
+        meta = visible(f"\n{hit.source} {hit.published}".rstrip())
+        text.append(meta, style=on_background(self, "search-panel--meta"))
+        snippet = Text(visible(hit.snippet, newlines=False), end="")
+        style = on_background(self, "search-panel--hit")
         for start, end in hit.marks:
             snippet.stylize(style, start, end)
         text.append("\n")

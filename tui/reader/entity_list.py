@@ -11,9 +11,10 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import Span
+from store import Span, visible
 from tui.reader.pane import MARK
 from tui.shared.dialog import Dialog
+from tui.shared.labels import label_words
 
 
 class EntityList(Dialog[Span | str | None]):
@@ -29,7 +30,8 @@ class EntityList(Dialog[Span | str | None]):
         self.spans = spans
 
     def body(self) -> Iterable[Widget]:
-        options = [Option(Text(f"{span.text}  ", end="").append(span.label, "dim"), id=str(i))
+        options = [Option(Text(f"{visible(span.text, newlines=False)}  ", end="").append(label_words(span.label),
+                                                                                        "italic"), id=str(i))
                    for i, span in enumerate(self.spans)]
         options.append(Option(Text("+ mark a missed entity…", end=""), id=MARK))
         yield OptionList(*options)

@@ -13,13 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui.reader.pane import REMOVE
 from tui.shared.dialog import Dialog
-
-LABELS = (
-    ("PERSON", "person"), ("ORG", "organisation"), ("GPE", "country, city, state"), ("LOC", "other place"),
-    ("NORP", "nationality, religious or political group"), ("FAC", "building, airport, road"),
-    ("EVENT", "named event"), ("PRODUCT", "product"), ("WORK_OF_ART", "title of a work"), ("LAW", "law"),
-    ("LANGUAGE", "language"),
-)
+from tui.shared.labels import PICKABLE
 
 
 class LabelPicker(Dialog[str | None]):
@@ -37,8 +31,8 @@ class LabelPicker(Dialog[str | None]):
         self.removable = removable
 
     def body(self) -> Iterable[Widget]:
-        options = [Option(Text(f"{'✓' if code == self.current else ' '} {code:<12} {meaning}", end=""), id=code)
-                   for code, meaning in LABELS]
+        options = [Option(Text(f"{'✓' if code == self.current else ' '} {meaning}", end=""), id=code)
+                   for code, meaning in PICKABLE]
         if self.removable:
             options.append(Option(Text("  ✗ not an entity: remove it everywhere", end=""), id=REMOVE))
         yield OptionList(*options)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.console import Console
 from rich.segment import Segment
@@ -16,8 +17,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from store import Article, Paragraph
-from tui.shared.highlight import article_head, article_note, entity_line, legend_text, paragraph_text
+from store import Article, Paragraph, visible
+from tui.shared.highlight import article_head, article_note, entity_line, kinds_in, legend_text, paragraph_text
 
 BAR = "▌"  # beside the current paragraph, and beside tagged ones
 HEAD_INDENT = 2  # columns before the header's text
@@ -25,16 +26,38 @@ INDENT = 3  # columns before a paragraph's text: margin, bar, padding
 MIN_WIDTH = INDENT + 10
 
 
-def paragraph_content(paragraph: Paragraph, current: bool, style_of: Callable[[str], Style]) -> Text:
+@dataclass(frozen=True)
+class Look:
+    """How an article is drawn: the styles of ordinary and current paragraphs, and what is shown.
+    Two looks are equal when they would draw the same lines."""
+
+    base: Style  # the reader's own text on its background
+    current: Style  # the current paragraph's text on its background
+    style_of: Callable[[str], Style] = lambda name: Style()  # named styles on the reader's background
+    current_of: Callable[[str], Style] = lambda name: Style()  # the same on the current paragraph's
+    palette: tuple[Style, ...] = ()  # every named style, to tell when a theme changed them
+    dates: str = "words"  # after a date: its meaning in words, its TIMEX3 value, or nothing
+    legend: bool = True
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Look) and (self.base, self.current, self.palette, self.dates, self.legend) == (
+            other.base, other.current, other.palette, other.dates, other.legend)
+
+    def __hash__(self) -> int:
+        return hash((self.base, self.current, self.palette, self.dates, self.legend))
+
+
+def paragraph_content(paragraph: Paragraph, current: bool, look: Look, published: str) -> Text:
     """Tags first (always in view when the paragraph is), then the text, entities (current only) and note."""
+    style_of = look.current_of if current else look.style_of
     parts = []
     if paragraph.tags:
-        parts.append(Text("⚑ " + "  ".join(paragraph.tags), style_of("tag"), end=""))
-    parts.append(paragraph_text(paragraph, style_of))
+        parts.append(Text("⚑ " + visible("  ".join(paragraph.tags), newlines=False), style_of("tag"), end=""))
+    parts.append(paragraph_text(paragraph, style_of, look.dates, published))
     if current and (entities := entity_line(paragraph, style_of)):
         parts.append(entities)
     if paragraph.note.strip():
-        parts.append(Text("✎ " + paragraph.note.strip(), style_of("note"), end=""))
+        parts.append(Text("✎ " + visible(paragraph.note.strip()), style_of("note"), end=""))
     return Text("\n", end="").join(parts)
 
 
@@ -49,16 +72,15 @@ class Page:
     estimate. A line's strip, with Textual's selection offsets, is made when it is first painted.
     """
 
-    def __init__(self, article: Article | None, cursor: int, width: int, console: Console,
-                 style_of: Callable[[str], Style], palette: tuple[Style, ...], lines: int = 0) -> None:
-        """`palette` is the reader's own style, then the styles it looks up by name (to tell when they change)."""
+    def __init__(self, article: Article | None, cursor: int, width: int, console: Console, look: Look,
+                 lines: int = 0) -> None:
         self.article = article
-        self.palette = palette
-        self.base = palette[0]
+        self.look = look
+        self.base = look.base
         self.width = max(width, MIN_WIDTH)
         self.console = console
-        self.style_of = style_of
-        self.current_style = self.base + style_of("current")
+        self.style_of = look.style_of
+        self.current_style = look.current
         self.cursor = cursor
         self._paragraphs = article.paragraphs if article else ()
         self._blocks: list[list[Line]] = []  # the paragraphs wrapped so far, in order
@@ -84,8 +106,11 @@ class Page:
         pad = [Segment(" " * HEAD_INDENT, self.base)]
         if self.article is None:
             return [self._blank(), *self._wrap(Text("Select an article and press Enter.", end=""), pad, self.base)]
-        lines = [self._blank(), *self._wrap(article_head(self.article, self.style_of), pad, self.base)]
-        lines += [*self._wrap(legend_text(self.style_of), pad, self.base), self._blank()]
+        lines = [self._blank(), *self._wrap(article_head(self.article, self.style_of, self.width - 4), pad,
+                                             self.base)]
+        if self.look.legend and (kinds := kinds_in(self.article)):
+            lines += self._wrap(legend_text(self.style_of, kinds), pad, self.base)
+        lines.append(self._blank())
         if self.article.note.strip() or self.article.orphans:
             lines += [*self._wrap(article_note(self.article, self.style_of), pad, self.base), self._blank()]
         return lines
@@ -93,10 +118,12 @@ class Page:
     def _paragraph_lines(self, paragraph: Paragraph) -> list[Line]:
         current = paragraph.position == self.cursor
         style = self.current_style if current else self.base
-        bar = self.style_of("bar-current") if current else self.style_of("bar-tagged") if paragraph.tags else None
+        bar = self.look.current_of("bar-current") if current else \
+            self.style_of("bar-tagged") if paragraph.tags else None
         indent = [Segment(" ", self.base), Segment(BAR if bar else " ", style + bar if bar else style),
                   Segment(" ", style)]
-        lines = self._wrap(paragraph_content(paragraph, current, self.style_of), indent, style)
+        assert self.article is not None
+        lines = self._wrap(paragraph_content(paragraph, current, self.look, self.article.published), indent, style)
         return [*lines, self._blank()]  # the margin below
 
     def wrap_to(self, y: int) -> None:

@@ -11,9 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 
-from store import Article, Library, Span, StoreError
+from store import Article, Library, Span, StoreError, visible
 from tui.reader.reader import Reader
+from tui.settings import Preferences
 from tui.shared.editor import Editor
+from tui.shared.labels import label_words
 
 MARK = "\x00mark"  # the entity list's "mark a missed entity" choice
 REMOVE = "\x00remove"  # the label picker's "not an entity" choice
@@ -26,14 +28,19 @@ class ReaderPane(Vertical):
     BINDINGS = [
         *(Binding(str(n), f"toggle_tag({n})", f"Toggle tag {n}", show=False, id=f"reader.tag{n}")
           for n in range(1, 10)),
-        Binding("t", "pick_tag", "Tag…", id="reader.pick_tag"),
-        Binding("n", "note", "Note ¶", id="reader.note"),
-        Binding("N", "article_note", "Article note", id="reader.article_note"),
-        Binding("e", "export", "Export", id="reader.export"),
-        Binding("u", "open_link", "Open link", id="reader.open_link"),
-        Binding("c", "correct", "Correct entity", id="reader.correct"),
-        Binding("m", "mark_entity", "Mark entity", id="reader.mark"),
-        Binding("R", "rules", "Corrections", id="reader.rules"),
+        Binding("t", "pick_tag", "Tag…", tooltip="Tag the paragraph (pick a tag or name a new one)",
+                id="reader.pick_tag"),
+        Binding("n", "note", "Note ¶", tooltip="Write a note on the paragraph", id="reader.note"),
+        Binding("N", "article_note", "Article note", tooltip="Write a note on the article", id="reader.article_note"),
+        Binding("e", "export", "Export", tooltip="Export the article to Markdown", id="reader.export"),
+        Binding("u", "open_link", "Open link", tooltip="Open the article's link in the browser",
+                id="reader.open_link"),
+        Binding("c", "correct", "Correct entity", tooltip="Correct an entity of the paragraph",
+                id="reader.correct"),
+        Binding("m", "mark_entity", "Mark entity", tooltip="Mark words the model missed as an entity",
+                id="reader.mark"),
+        Binding("R", "rules", "Corrections", tooltip="List the entity corrections", id="reader.rules"),
+        Binding("v", "cycle_dates", "Dates: words, TIMEX3, none", show=False, id="reader.dates"),
     ]
 
     @dataclass
@@ -46,13 +53,17 @@ class ReaderPane(Vertical):
     class RulesChanged(Message):
         """Corrections were deleted: some articles wait to be annotated again."""
 
-    def __init__(self, library: Library, editor: Editor, id: str | None = None) -> None:
+    def __init__(self, library: Library, editor: Editor, preferences: Preferences, id: str | None = None) -> None:
         super().__init__(id=id)
         self.library = library
         self.editor = editor
+        self.preferences = preferences
 
     def compose(self) -> ComposeResult:
-        yield Reader(id="reader")
+        reader = Reader(id="reader")
+        reader.dates = self.preferences.settings.dates
+        reader.legend = self.preferences.settings.legend
+        yield reader
 
     @property
     def reader(self) -> Reader:
@@ -69,7 +80,7 @@ class ReaderPane(Vertical):
         try:
             article = self.library.article(article_id)
         except StoreError as error:
-            self.notify(f"Cannot open the article: {error}", severity="error", markup=False)
+            self.notify(visible(f"Cannot open the article: {error}"), severity="error", markup=False)
             return
         self.reader.show(article, cursor)
         if not article.annotated:
@@ -105,18 +116,23 @@ class ReaderPane(Vertical):
         if on is None:
             return
         self._changed(position)
-        self.notify(f"{'Tagged' if on else 'Untagged'} ¶{position + 1}: {name}", timeout=2, markup=False)
+        self.notify(visible(f"{'Tagged' if on else 'Untagged'} ¶{position + 1}: {name}"), timeout=2, markup=False)
 
     def action_toggle_tag(self, key: int) -> None:
+        if not self.editor.can_write():
+            return
         if self.reader.paragraph is None:
             return
-        tag = self.library.tag_for_key(key)
+        named = self.preferences.settings.tags.get(key)  # the settings file may name the tag on a key
+        tag = self.editor.create_tag(named) if named else self.library.tag_for_key(key)
         if tag is None:
             self.notify(f"No tag on key {key}; press t to create one.", severity="warning", markup=False)
             return
         self._toggle(tag.id, tag.name)
 
     def action_pick_tag(self) -> None:
+        if not self.editor.can_write():
+            return
         if (paragraph := self.reader.paragraph) is None:
             return
         from tui.reader.tag_picker import TagPicker
@@ -131,10 +147,12 @@ class ReaderPane(Vertical):
 
     def _open_note(self, position: int | None, heading: str) -> None:
         assert self.article is not None
+        if not self.editor.can_write():
+            return
         article_id = self.article.id
 
-        def save(body: str) -> bool:
-            return self.editor.set_note(article_id, position, body)
+        def save(body: str, base: str) -> str | None:
+            return self.editor.set_note(article_id, position, body, base)
 
         def closed(_: object) -> None:
             if self.article and self.article.id == article_id:
@@ -156,6 +174,16 @@ class ReaderPane(Vertical):
 
     # The article as a whole ------------------------------------------------------
 
+    def action_cycle_dates(self) -> None:
+        """After each date: its meaning in words, its TIMEX3 value, or nothing (kept in the settings)."""
+        order = ("words", "timex", "off")
+        dates = order[(order.index(self.reader.dates) + 1) % len(order)] if self.reader.dates in order else "words"
+        self.reader.dates = dates
+        self.notify({"words": "Dates in words", "timex": "Dates as TIMEX3 values", "off": "Dates without values"}
+                    [dates], timeout=2)
+        if problem := self.preferences.change(dates=dates):
+            self.notify(problem, severity="warning", markup=False)
+
     def action_open_link(self) -> None:
         from tui.reader.open_link import OpenLink, openable
 
@@ -166,14 +194,15 @@ class ReaderPane(Vertical):
         if (reason := openable(url)) is not None:
             self.notify(f"Not opening: {reason}", severity="warning", markup=False)
             return
-        self.app.push_screen(OpenLink(url), lambda yes: self.app.open_url(url) if yes else None)
+        width = max(int(self.app.size.width * 0.8) - 4, 20)  # the dialog is 80% wide
+        self.app.push_screen(OpenLink(url, width), lambda yes: self.app.open_url(url) if yes else None)
 
     def action_export(self) -> None:
         if not self.article:
             self.notify("Open an article first.", severity="warning")
             return
         if (path := self.editor.export_article(self.article.id)) is not None:
-            self.notify(f"Exported to {path}", markup=False, timeout=6)
+            self.notify(visible(f"Exported to {path}"), markup=False, timeout=6)
 
     # Corrections: each is a rule, stored and applied everywhere at once --------------
 
@@ -182,10 +211,12 @@ class ReaderPane(Vertical):
             return
         if self.article:
             self.show(self.article.id, self.reader.cursor)
-        what = "not an entity" if action == "remove" else label
-        self.notify(f"“{text}” is {what} from now on ({saved[1]} article(s) updated)", markup=False)
+        what = "not an entity" if action == "remove" else f"a {label_words(label)}"
+        self.notify(visible(f"“{text}” is {what} from now on ({saved[1]} article(s) updated)"), markup=False)
 
     def action_correct(self) -> None:
+        if not self.editor.can_write():
+            return
         if (paragraph := self.reader.paragraph) is None:
             return
         from tui.reader.entity_list import EntityList
@@ -209,6 +240,8 @@ class ReaderPane(Vertical):
             self._save_rule(text, "relabel", label)
 
     def action_mark_entity(self) -> None:
+        if not self.editor.can_write():
+            return
         if (paragraph := self.reader.paragraph) is not None:
             from tui.reader.word_selector import WordSelector
 
@@ -225,6 +258,8 @@ class ReaderPane(Vertical):
             self._save_rule(words, "add", label)
 
     def action_rules(self) -> None:
+        if not self.editor.can_write():
+            return
         from tui.reader.rules_screen import RulesScreen
 
         self.app.push_screen(RulesScreen(self.library.rules()), self._delete_rules)

@@ -13,8 +13,10 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from store import Article, Paragraph
-from tui.reader.page import MIN_WIDTH, Page
-from tui.shared.highlight import HIGHLIGHT_CLASSES, KINDS, PARTS, HighlightStyles
+from tui.reader.page import MIN_WIDTH, Look, Page
+from tui.shared.colours import background_of, on_background, readable_style
+from tui.shared.highlight import HIGHLIGHT_CLASSES, PARTS, HighlightStyles
+from tui.shared.labels import KINDS
 
 OWN_STYLES = ("current", "bar-current", "bar-tagged")  # the reader's own parts, beside the highlight colours
 
@@ -24,46 +26,73 @@ class Reader(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     Reader { overflow-y: scroll; }
-    Reader > .reader--current { background: $boost; }
+    Reader > .reader--current { background: $boost; color: $foreground; }
     Reader > .reader--bar-current { color: $accent; }
     Reader > .reader--bar-tagged { color: $success 60%; }
     """
     COMPONENT_CLASSES = HIGHLIGHT_CLASSES | {f"reader--{name}" for name in OWN_STYLES}
     BINDINGS = [
-        Binding("j,down", "move(1)", "Next ¶", id="reader.next"),
-        Binding("k,up", "move(-1)", "Prev ¶", id="reader.previous"),
-        Binding("g,home", "move_to(0)", "First ¶", show=False, id="reader.first"),
-        Binding("G,end", "move_to(-1)", "Last ¶", show=False, id="reader.last"),
+        Binding("j,down", "move(1)", "Next ¶", tooltip="Next paragraph", id="reader.next"),
+        Binding("k,up", "move(-1)", "Prev ¶", tooltip="Previous paragraph", id="reader.previous"),
+        Binding("g,home", "move_to(0)", "First ¶", show=False, tooltip="First paragraph", id="reader.first"),
+        Binding("G,end", "move_to(-1)", "Last ¶", show=False, tooltip="Last paragraph", id="reader.last"),
         Binding("pagedown,space", "scroll_page(1)", "Page down", show=False, id="reader.page_down"),
         Binding("pageup,b", "scroll_page(-1)", "Page up", show=False, id="reader.page_up"),
     ]
     article: var[Article | None] = var(None)  # what is shown (set through `show`)
     cursor: var[int] = var(0)  # the current paragraph's position
+    dates: var[str] = var("words")  # after each date: "words", "timex" (its TIMEX3 value) or "off"
+    legend: var[bool] = var(True)  # a line naming the colours above the article
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._page: Page | None = None
         self.highlights = HighlightStyles(self)
-        self._own: dict[str, Style] = {}
-
-    def style_of(self, name: str) -> Style:
-        """A highlight colour, or one of the reader's own styles."""
-        if name not in OWN_STYLES:
-            return self.highlights(name)
-        if (style := self._own.get(name)) is None:
-            style = self._own[name] = self.get_component_rich_style(f"reader--{name}", partial=True)
-        return style
+        self._look: Look | None = None
 
     def notify_style_update(self) -> None:
         """A style changed (focus, theme): lay the article out again if its colours did."""
         super().notify_style_update()
         self.highlights.clear()
-        self._own.clear()
-        if self._page is not None and self._page.palette != self._palette():
+        self._look = None
+        if self._page is not None and self._page.look != self.look:
             self._page = None
 
-    def _palette(self) -> tuple[Style, ...]:
-        return (self.rich_style, *(self.style_of(name) for name in (*KINDS, *PARTS, *OWN_STYLES)))
+    @property
+    def look(self) -> Look:
+        """The styles and choices the article is drawn with, resolved on the real backgrounds."""
+        if self._look is None:
+            background = background_of(self)
+            current_background = background + self.get_component_styles("reader--current").background
+            current_of = self.highlights.on(current_background)
+
+            def current_or_own(name: str) -> Style:
+                if name in OWN_STYLES:
+                    return on_background(self, f"reader--{name}", current_background)
+                return current_of(name)
+
+            def own_or_highlight(name: str) -> Style:
+                return on_background(self, f"reader--{name}") if name in OWN_STYLES else self.highlights(name)
+
+            base = readable_style(self.rich_style)
+            palette = tuple(own_or_highlight(name) for name in (*KINDS, *PARTS, *OWN_STYLES))
+            self._look = Look(base, base + on_background(self, "reader--current"), own_or_highlight,
+                              current_or_own, palette + tuple(current_of(name) for name in (*KINDS, *PARTS)),
+                              self.dates, self.legend)
+        return self._look
+
+    def watch_dates(self) -> None:
+        self._restyle()
+
+    def watch_legend(self) -> None:
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self._look = None
+        self._page = None
+        if self.article is not None:
+            self._lay_out()
+            self.refresh()
 
     @property
     def paragraph(self) -> Paragraph | None:
@@ -83,8 +112,8 @@ class Reader(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         page = self._page
         if page is None or page.article is not self.article or page.width != max(width, MIN_WIDTH):
-            page = self._page = Page(self.article, self.cursor, width, self.app.console, self.style_of,
-                                     self._palette(), lines=self.scroll_offset.y + self.size.height)
+            page = self._page = Page(self.article, self.cursor, width, self.app.console, self.look,
+                                     lines=self.scroll_offset.y + self.size.height)
             self._set_height(page.height)
             if not page.complete:
                 self.call_after_refresh(self._finish_page, page)

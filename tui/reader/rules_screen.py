@@ -10,8 +10,9 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import EntityRule
+from store import EntityRule, visible
 from tui.shared.dialog import Dialog
+from tui.shared.labels import label_words
 
 
 class RulesScreen(Dialog[list[int]]):
@@ -41,9 +42,10 @@ class RulesScreen(Dialog[list[int]]):
         rules = self.query_one(OptionList)
         rules.clear_options()
         for rule in self.rules:
-            what = {"relabel": f"is {rule.label}", "add": f"is {rule.label} (added)", "remove": "is not an entity"}
-            rules.add_option(Option(Text(f"“{rule.text}” {what.get(rule.action, rule.action)}", end=""),
-                                    id=str(rule.id)))
+            label = label_words(rule.label)
+            what = {"relabel": f"is a {label}", "add": f"is a {label} (marked)", "remove": "is not an entity"}
+            line = f"“{visible(rule.text, newlines=False)}” {what.get(rule.action, rule.action)}"
+            rules.add_option(Option(Text(line, end=""), id=str(rule.id)))
         if not rules.option_count:
             rules.add_option(Option(Text("No corrections yet: press c in the reader to make one.", end=""),
                                     disabled=True))

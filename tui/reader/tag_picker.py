@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from store import Tag
+from store import Tag, visible
 from tui.shared.dialog import Dialog
 
 CREATE = "\x00create"
@@ -45,14 +45,14 @@ class TagPicker(Dialog[str | None]):
     def _prompt(self, tag: Tag) -> Text:
         mark = "✓ " if tag.name in self.on_paragraph else "  "
         key = f"[{tag.key}] " if tag.key else "    "
-        return Text(mark + key + tag.name, end="")
+        return Text(mark + key + visible(tag.name, newlines=False), end="")
 
     def _fill(self, typed: str) -> None:
         wanted = typed.strip().casefold()
         options = [Option(self._prompt(t), id=f"tag:{t.id}") for t in self.tags if wanted in t.name.casefold()]
         self._names = {f"tag:{t.id}": t.name for t in self.tags}
         if wanted and not any(t.name.casefold() == wanted for t in self.tags):
-            options.append(Option(Text(f"+ create tag “{typed.strip()}”", end=""), id=CREATE))
+            options.append(Option(Text(f"+ create tag “{visible(typed.strip(), newlines=False)}”", end=""), id=CREATE))
         option_list = self.query_one(OptionList)
         option_list.clear_options()
         option_list.add_options(options)

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
+from store import visible
 from tui.shared.dialog import Dialog
 
 
@@ -44,7 +45,7 @@ class WordSelector(Dialog[str | None]):
         return self.words[self.first][0], self.words[self.last][1]
 
     def _render_text(self) -> Text:
-        text = Text(self.text, end="")
+        text = Text(visible(self.text, newlines=False), end="")
         if self.words:
             text.stylize("reverse bold", *self.selection)
         return text

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Label
 
+from store import visible
+
 T = TypeVar("T")
 
 
@@ -32,7 +34,7 @@ class Dialog(ModalScreen[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="frame"):
-            yield Label(self.heading, classes="heading", markup=False)
+            yield Label(visible(self.heading), classes="heading", markup=False)
             yield from self.body()
             if self.hint:
                 yield Label(self.hint, classes="hint", markup=False)

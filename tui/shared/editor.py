@@ -10,29 +10,77 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from store import EntityRule, Library, StoreError, Tag
+from store import EntityRule, Library, StoreBusy, StoreError, Tag
 
 T = TypeVar("T")
 Severity = Literal["information", "warning", "error"]
 Notify = Callable[[str, Severity], None]
 
 
-class Editor:
-    """Writes to one library on behalf of the app's screens."""
+RETRY_DELAY = 3.0  # seconds between tries of a change the library could not take (busy, disk full)
 
-    def __init__(self, library: Library, notify: Notify, export_dir: Path) -> None:
+
+class Editor:
+    """Writes to one library on behalf of the app's screens. A change the library cannot take now (another
+    program holds the lock, the disk is full) is kept and tried again until it goes in."""
+
+    def __init__(self, library: Library, notify: Notify, export_dir: Path,
+                 later: Callable[[float, Callable[[], None]], object] | None = None,
+                 changed: Callable[[], None] | None = None) -> None:
+        """`later(seconds, callback)` runs a retry; `changed()` is told when a kept change went in."""
         self.library = library
         self.notify = notify
         self.export_dir = export_dir
+        self.later = later
+        self.changed = changed
+        self._waiting: list[Callable[[], object]] = []
 
-    def _write(self, write: Callable[[], T]) -> T | None:
+    def can_write(self) -> bool:
+        """Whether changes can be made; when not (a read-only library), says so."""
+        if self.library.read_only:
+            self.notify("This library is read-only here: nothing can be changed.", "warning")
+            return False
+        return True
+
+    def _write(self, write: Callable[[], T], keep: bool = True) -> T | None:
+        """Make one change; on failure say why in one line, and keep a change that can wait (`keep`)."""
         try:
             return write()
+        except StoreBusy as error:
+            if keep and self.later is not None:
+                self._waiting.append(write)
+                if len(self._waiting) == 1:
+                    self.later(RETRY_DELAY, self._retry)
+                self.notify(f"Not saved yet: {error}. It is kept and tried again.", "warning")
+            else:
+                self.notify(f"Not saved: {error}", "error")
         except StoreError as error:
             self.notify(f"Not saved: {error}", "error")
-            return None
+        return None
+
+    @property
+    def waiting(self) -> int:
+        """How many kept changes wait to go in."""
+        return len(self._waiting)
+
+    def _retry(self) -> None:
+        while self._waiting:
+            try:
+                self._waiting[0]()
+            except StoreBusy:
+                if self.later is not None:
+                    self.later(RETRY_DELAY, self._retry)
+                return
+            except StoreError as error:
+                self.notify(f"A kept change could not be saved: {error}", "error")
+            self._waiting.pop(0)
+        self.notify("Kept changes saved.", "information")
+        if self.changed is not None:
+            self.changed()
 
     def mark_read(self, article_id: int, read: bool = True) -> bool:
+        if self.library.read_only:
+            return False  # reading a read-only library leaves no trace, and needs no word about it
         return self._write(lambda: self.library.mark_read(article_id, read) or True) is not None
 
     def toggle_tag(self, article_id: int, position: int, tag_id: int) -> bool | None:
@@ -42,9 +90,10 @@ class Editor:
     def create_tag(self, name: str) -> Tag | None:
         return self._write(lambda: self.library.create_tag(name))
 
-    def set_note(self, article_id: int, position: int | None, body: str) -> bool:
-        """Save a note (an empty one is deleted); False when it could not be saved (try again later)."""
-        return self._write(lambda: self.library.set_note(article_id, position, body) or True) is not None
+    def set_note(self, article_id: int, position: int | None, body: str, base: str | None = None) -> str | None:
+        """Save a note made from `base` (an empty one is deleted): the note as stored (both texts, when
+        another window changed it meanwhile), or None when it could not be saved (try again later)."""
+        return self._write(lambda: self.library.set_note(article_id, position, body, base), keep=False)
 
     def add_rule(self, text: str, action: str, label: str = "") -> tuple[EntityRule, int] | None:
         """Store a correction and apply it everywhere: the rule and how many articles changed."""

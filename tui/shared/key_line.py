@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
+
+from tui.shared.colours import on_background
 
 
 class KeyLine(Widget):
@@ -39,23 +43,31 @@ class KeyLine(Widget):
         return shown
 
     def render(self) -> Text:
-        key_style = self.get_component_rich_style("key-line--key", partial=True)
-        description_style = self.get_component_rich_style("key-line--description", partial=True)
-        text, self._keys = Text(no_wrap=True, overflow="ellipsis", end=""), []
-        for key, display, description in self._shown():
-            start = text.cell_len
-            text.append(f" {display} ", key_style)
-            text.append(f"{description} ", description_style)
-            self._keys.append((start, text.cell_len, key))
-        palette = Text("", end="")
+        """As many keys as fit, in order; `?` (every key) and the palette always, at the right."""
+        key_style = on_background(self, "key-line--key")
+        description_style = on_background(self, "key-line--description")
+        shown = self._shown()
+        always = [item for item in shown if item[0] == "question_mark"]
         found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if self.app.ENABLE_COMMAND_PALETTE and found:
-            palette.append(f"{self.app.get_key_display(found.binding)} palette ", key_style)
-        gap = self.size.width - text.cell_len - palette.cell_len
-        if gap > 0:
-            text.append(" " * gap)
-            text.append_text(palette)
+            always.append((found.binding.key, self.app.get_key_display(found.binding), "palette"))
+        right = sum(cell_len(f" {display} {description} ") for _, display, description in always)
+        text, self._keys = Text(no_wrap=True, end=""), []
+        for key, display, description in [item for item in shown if item not in always]:
+            if text.cell_len + cell_len(f" {display} {description} ") > self.size.width - right:
+                break
+            self._append(text, key, display, description, key_style, description_style)
+        text.append(" " * max(self.size.width - right - text.cell_len, 0))
+        for key, display, description in always:
+            self._append(text, key, display, description, key_style, description_style)
         return text
+
+    def _append(self, text: Text, key: str, display: str, description: str, key_style: Style,
+                description_style: Style) -> None:
+        start = text.cell_len
+        text.append(f" {display} ", key_style)
+        text.append(f"{description} ", description_style)
+        self._keys.append((start, text.cell_len, key))
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._keys:
