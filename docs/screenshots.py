@@ -42,7 +42,7 @@ async def _shoot(db: Path, folder: Path, size: tuple[int, int], theme: str, name
         await app.workers.wait_for_complete()
         await pilot.pause()
         app.save_screenshot(str(OUT / f"{name}-list.svg"))
-        await pilot.press("j", "enter", "j", "j")
+        await pilot.press("enter", "j", "j")
         await app.workers.wait_for_complete()
         await pilot.pause()
         app.save_screenshot(str(OUT / f"{name}-reader.svg"))

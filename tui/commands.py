@@ -191,6 +191,30 @@ def _jsonl_documents(handle) -> tuple[list[tuple[str, str | None, str]], list[st
     return docs, problems
 
 
+@main.group("config")
+def config_group() -> None:
+    """The settings file (TOML): theme, list width, dates, legend, export folder, tag names, keys."""
+
+
+@config_group.command("path")
+def config_path() -> None:
+    """Print where the settings file is (it need not exist yet)."""
+    from tui.settings import settings_path
+
+    say(str(settings_path()))
+
+
+@config_group.command("show")
+def config_show() -> None:
+    """Print the settings in use, as TOML (the defaults where the file says nothing)."""
+    from tui.settings import dumps, load
+
+    settings, problem = load()
+    if problem:
+        say(problem, err=True)
+    click.echo(printable(dumps(settings), newlines=True), nl=False)
+
+
 @main.command("annotate")
 @click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"))
 @click.option("--date", "dct", help="The article's date (YYYY-MM-DD); dates are normalised against it.")

@@ -10,7 +10,7 @@ from functools import lru_cache
 from store.annotation.corrections import apply_rules
 from store.annotation.entities import TEMPORAL, consolidate, link_acronyms, trimmed
 from store.annotation.timex import Timex, normalize
-from store.annotation.timex.find import EXTRA, tense
+from store.annotation.timex.find import EXTRA, Tenses
 from store.annotation.timex.vocab import MONTH_RE, WEEKDAY_RE
 from store.models import EntityRule, Span
 
@@ -116,11 +116,12 @@ def _anchored(text: str, context: dict) -> str | None:
 
 def _date_spans(doc, paragraph: str, dct: date | None, context: dict) -> list[Span]:
     spans = []
+    tenses = Tenses(paragraph)
     for start, end in _temporal_ranges(doc, paragraph):
         text = paragraph[start:end]
         if _NOT_TEMPORAL.fullmatch(text) or _attributive(paragraph, start, end):
             continue
-        found = normalize(text, dct, tense(paragraph, start, end)) if dct else None
+        found = normalize(text, dct, tenses.at(start, end)) if dct else None
         if (anchored := _anchored(text, context)) is not None:
             found = Timex("DATE", anchored)
         elif found and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
