@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store import AnnotationProgress, AnnotationStopped, Library, start_background_annotation
@@ -37,7 +37,10 @@ class MainScreen(Screen):
         # widget, in the order typed, so "j Enter" opens the article j moved to. Opening moves the
         # focus at once (open_article), so the keys typed after it ("Enter j j 1") reach the reader.
         Binding("enter", "open_selected", "Open", tooltip="Open the article", id="main.open"),
-        Binding("slash", "search", "Search", tooltip="Search titles, text and notes", id="main.search"),
+        # A priority binding, handled as the key arrives: the keys typed right after it go to the search box
+        # (not to the widget that had the focus when they arrived). Off while typing into a text box.
+        Binding("slash", "search", "Search", tooltip="Search titles, text and notes", priority=True,
+                id="main.search"),
         Binding("l", "focus_list", "List", tooltip="Go to the list", id="main.list"),
         Binding("question_mark", "help", "Keys", tooltip="Show every key", id="main.help"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to the list (from the reader)", id="main.back"),
@@ -154,6 +157,8 @@ class MainScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
             return isinstance(self.focused, ArticleList)
+        if action == "search":  # "/" typed into the search box or a note is text
+            return not isinstance(self.focused, Input | TextArea)
         return True
 
     def action_open_selected(self) -> None:
@@ -203,8 +208,11 @@ class MainScreen(Screen):
     @on(SearchPanel.Closed)
     def _search_closed(self) -> None:
         self.query_one(ArticleList).display = True
-        back = self._before_search if isinstance(self._before_search, Reader) else self.query_one(ArticleList)
-        back.focus()
+        if isinstance(self._before_search, Reader):
+            self.add_class("-reading")
+            self.set_focus(self._before_search)
+        else:
+            self.set_focus(self.query_one(ArticleList))
 
     def _search_panel(self) -> SearchPanel:
         """The search panel, mounted the first time it is wanted (it is not on the first screen)."""
@@ -215,16 +223,24 @@ class MainScreen(Screen):
         self.query_one("#left").mount(panel)
         return panel
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        """Open the search; the keys typed after `/` go to it, however fast (its mount is waited for)."""
         self._before_search = self.focused
+        panels = self.query(SearchPanel)
+        if panels:
+            panel = panels.first()
+        else:
+            panel = SearchPanel(self.library, id="search")
+            await self.query_one("#left").mount(panel)
+        self.remove_class("-reading")  # below 100 columns the search takes the list's place
         self.query_one(ArticleList).display = False
-        panel = self._search_panel()
-        panel.call_after_refresh(panel.open)
+        panel.open()
 
     def action_focus_list(self) -> None:
+        """To the list, or to the search when one is open (it stands in the list's place)."""
         self.remove_class("-reading")
-        if not any(panel.has_class("-open") for panel in self.query(SearchPanel)):
-            self.query_one(ArticleList).focus()
+        searching = [panel for panel in self.query(SearchPanel) if panel.has_class("-open")]
+        self.set_focus(searching[0].query_one(Input) if searching else self.query_one(ArticleList))
 
     def action_back(self) -> None:
         """Esc in the reader: back to the list (below NARROW columns the list comes back)."""

@@ -318,3 +318,16 @@ async def test_clicking_a_key_in_the_key_line_presses_it(app):
         await pilot.click(KeyLine, offset=(line.index(" t Tag… ") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, TagPicker)
+
+
+async def test_keys_typed_at_once_after_slash_reach_the_search(app):
+    """A burst such as '/copper' arrives before the search box exists: every letter still lands in it."""
+    from textual import events
+    from textual.widgets import Input
+
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        for key, character in [("slash", "/"), *((c, c) for c in "copper")]:
+            app.post_message(events.Key(key, character))  # all queued at once, as a terminal delivers them
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#search-input", Input).value == "copper"

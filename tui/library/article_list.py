@@ -16,7 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store import ArticleSummary, Library, StoreError, visible
-from tui.shared.colours import background_of, on_background, readable_style
+from tui.shared.colours import background_of, on_background, readable, readable_style
 
 PAGE = 200
 SORTS = ("newest", "source", "title")
@@ -65,6 +65,10 @@ class ArticleList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """Styles changed: repaint the lines whose colours did (focus changes only the cursor's)."""
         super().notify_style_update()
+        # The count below the list, in the theme's text colour made readable on the list's background.
+        subtitle = readable(background_of(self) + self.styles.color, background_of(self))
+        if self.styles.border_subtitle_color != subtitle:
+            self.styles.border_subtitle_color = subtitle
         before = {key: style for key, style in self._styles.items() if not key[1] and key[0] != "cursor"}
         self._styles.clear()
         if any(self.style_of(name) != style for (name, _), style in before.items()):

@@ -52,7 +52,7 @@ class SearchPanel(Vertical):
 
     def open(self) -> None:
         self.add_class("-open")
-        self.query_one(Input).focus()
+        self.screen.set_focus(self.query_one(Input))  # now: the keys already typed come next
 
     def action_close(self) -> None:
         self.remove_class("-open")
