@@ -22,9 +22,13 @@ from store.models import (
     AnnotationStopped,
     Article,
     ArticleSummary,
+    DateMention,
     Draft,
     EntityRule,
+    EntitySummary,
+    Highlight,
     ImportOutcome,
+    MentionHit,
     Orphan,
     Paragraph,
     SearchHit,
@@ -34,6 +38,7 @@ from store.models import (
     StoreReadOnly,
     Tag,
 )
+from store.query import QueryError
 
 if TYPE_CHECKING:
     from store.jobs.backlog import BackgroundAnnotation
@@ -45,12 +50,17 @@ __all__ = [
     "AnnotationStopped",
     "Article",
     "ArticleSummary",
+    "DateMention",
     "Draft",
     "EntityRule",
+    "EntitySummary",
+    "Highlight",
     "ImportOutcome",
     "Library",
+    "MentionHit",
     "Orphan",
     "Paragraph",
+    "QueryError",
     "SearchHit",
     "Span",
     "StoreBusy",
@@ -59,6 +69,8 @@ __all__ = [
     "Tag",
     "annotate_text",
     "article_date",
+    "date_in_words",
+    "describe_date",
     "input_names",
     "load_model",
     "printable",
@@ -114,3 +126,11 @@ def date_in_words(span: Span, published: str) -> str | None:
         dct = None
     words = timex_words(span.value, span.type, dct)
     return words if words and adds_to(words, span.text) else None
+
+
+def describe_date(value: str, kind: str = "DATE") -> tuple[str, str]:
+    """A stored TIMEX3 value in words, year included ("Thu 5 Dec 2024, night"), and how fine it is ("time",
+    "day", "month", ...); the value itself when it has no words."""
+    from store.annotation.timex.words import granularity, timex_words
+
+    return timex_words(value, kind, None) or value, granularity(value)

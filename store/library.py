@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
+from store.annotation.resolve import KB_ACTIONS, resolve
 from store.clean import clean_line
 from store.drafts import Prepared, prepare
 from store.models import (
@@ -21,9 +22,11 @@ from store.models import (
     StoreError,
     Tag,
 )
+from store.query import parse
 
 if TYPE_CHECKING:
     from store.backend import Backend
+    from store.knowledge import Knowledge
     from store.models import AnnotationEvent
 
 P = ParamSpec("P")
@@ -31,11 +34,19 @@ R = TypeVar("R")
 ACTIONS = ("relabel", "remove", "add")
 
 
-def guarded(method: Callable[Concatenate[Library, P], R]) -> Callable[Concatenate[Library, P], R]:
+class HasBackend(Protocol):
+    @property
+    def backend(self) -> Backend: ...
+
+
+H = TypeVar("H", bound=HasBackend)
+
+
+def guarded(method: Callable[Concatenate[H, P], R]) -> Callable[Concatenate[H, P], R]:
     """The backend's own errors (busy, damaged, read-only, full) leave as StoreErrors."""
 
     @wraps(method)
-    def wrapper(self: Library, *args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(self: H, *args: P.args, **kwargs: P.kwargs) -> R:
         with self.backend.errors():
             return method(self, *args, **kwargs)
 
@@ -63,6 +74,13 @@ class Library:
         return self.backend.path
 
     @property
+    def knowledge(self) -> Knowledge:
+        """Entities across articles, the dates mentioned, highlights and notes."""
+        from store.knowledge import Knowledge
+
+        return Knowledge(self.backend)
+
+    @property
     def read_only(self) -> bool:
         """Whether this library can only be read here (its file or folder cannot be written)."""
         return self.backend.read_only
@@ -73,19 +91,20 @@ class Library:
     # Reading -------------------------------------------------------------------
 
     @guarded
-    def count_articles(self, tag: str | None = None) -> int:
-        return self.backend.articles.count(tag)
+    def count_articles(self, query: str = "") -> int:
+        """How many articles match `query` (the filter language of store/query.py; all when empty)."""
+        return self.backend.articles.count(parse(query))
 
     @guarded
-    def article_page(self, offset: int, limit: int, order: str = "newest", tag: str | None = None,
+    def article_page(self, offset: int, limit: int, order: str = "newest", query: str = "",
                      total: int | None = None) -> list[ArticleSummary]:
-        """A page of the article list in `order` (newest, source or title); `total` (the list's length)
-        lets a page near the end be read from the far end."""
-        return self.backend.articles.page(offset, limit, order, tag, total)
+        """A page of the article list in `order` (newest, source or title), of the articles matching `query`;
+        `total` (the list's length) lets a page near the end be read from the far end."""
+        return self.backend.articles.page(offset, limit, order, parse(query), total)
 
     @guarded
-    def article_ids(self, order: str = "newest", tag: str | None = None) -> list[int]:
-        return self.backend.articles.ids(order, tag)
+    def article_ids(self, order: str = "newest", query: str = "") -> list[int]:
+        return self.backend.articles.ids(order, parse(query))
 
     @guarded
     def article(self, article_id: int) -> Article:
@@ -112,8 +131,9 @@ class Library:
 
     @guarded
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Ranked full-text search over titles, bodies and notes; any text is a valid query."""
-        return self.backend.search(query, limit)
+        """Articles matching the query's filters and words, the words ranked (bm25) over titles, bodies and
+        notes. Any words are valid; a filter that cannot mean anything is a QueryError saying why."""
+        return self.backend.search(parse(query), limit)
 
     # Writing -------------------------------------------------------------------
 
@@ -144,31 +164,54 @@ class Library:
         return self.backend.annotations.set_note(article_id, position, body, base)
 
     @guarded
-    def add_rule(self, text: str, action: str, label: str = "") -> tuple[EntityRule, int]:
-        """Store a correction (replacing one for the same text) and apply it to every stored article.
-        Returns the rule and how many articles it changed."""
-        from store.annotation.corrections import apply_rules, by_position
-
-        text = clean_line(text)
+    def add_rule(self, text: str, action: str, label: str = "", target: str = "",
+                 target_label: str = "") -> tuple[EntityRule, int]:
+        """Store a rule (replacing one of its kind for the same text) and apply it to everything stored:
+        a correction of the spans (relabel, remove, add a label) or a rule on entities (alias `text` to
+        `target`, merge the entity `text`/`label` into `target`/`target_label`, hide `text`).
+        Returns the rule and how many articles (corrections) or entities (entity rules) it changed."""
+        text, target = clean_line(text), clean_line(target)
+        if action in KB_ACTIONS:
+            if not text or (action != "hide" and not target) or (action == "merge" and not label):
+                raise StoreError(f"{action} needs a name{'' if action == 'hide' else ' and the name it stands for'}")
+            with self.backend.transaction():
+                rule = self.backend.rules.add(text, action, label, target, target_label)
+                return rule, self.backend.entities.apply_rule(rule)
         if not text or action not in ACTIONS or (action != "remove" and not label):
             raise StoreError("a correction needs the entity's text, an action and (unless removing) a label")
-        changed: dict[int, list[tuple[int, list[Span]]]] = {}
         with self.backend.transaction():
             rule = self.backend.rules.add(text, action, label)
-            for article_id, position, paragraph, current in self.backend.spans.paragraphs_containing(text):
-                [updated] = apply_rules([paragraph], [current], [rule])
-                if updated != by_position(current):
-                    changed.setdefault(article_id, []).append((position, updated))
-            for article_id, paragraphs in changed.items():
-                self.backend.spans.save(article_id, paragraphs, whole=False)
+            changed = self._correct(rule)
+            rules = self.backend.rules.all()
+            for article_id in changed:
+                self.backend.entities.link(article_id, resolve(self.backend.spans.of_article(article_id)), rules)
         return rule, len(changed)
+
+    def _correct(self, rule: EntityRule) -> set[int]:
+        """A new correction applied to the stored spans; the articles it changed."""
+        from store.annotation.corrections import apply_rules, by_position
+
+        changed: dict[int, list[tuple[int, list[Span]]]] = {}
+        for article_id, position, paragraph, current in self.backend.spans.paragraphs_containing(rule.text):
+            [updated] = apply_rules([paragraph], [current], [rule])
+            if updated != by_position(current):
+                changed.setdefault(article_id, []).append((position, updated))
+        for article_id, paragraphs in changed.items():
+            self.backend.spans.save(article_id, paragraphs, whole=False)
+        return set(changed)
 
     @guarded
     def delete_rule(self, rule_id: int) -> int:
-        """Forget a correction; the articles it touched are annotated again. Returns how many."""
+        """Forget a rule. The articles a correction touched are annotated again (returns how many); the
+        entities an entity rule placed are placed again by the rules that remain."""
         with self.backend.transaction():
             rule = self.backend.rules.delete(rule_id)
-            return self.backend.rules.reannotate_containing(rule.text) if rule else 0
+            if rule is None:
+                return 0
+            if rule.action in KB_ACTIONS:
+                self.backend.entities.replay(self.backend.rules.all())
+                return 0
+            return self.backend.rules.reannotate_containing(rule.text)
 
     # Annotation ----------------------------------------------------------------
 
@@ -190,11 +233,25 @@ class Library:
     def save_spans(self, article_id: int, spans: Sequence[Iterable[Span]], rules: Sequence[EntityRule]) -> bool:
         """Store an article's spans (a list per paragraph), made with `rules`. When the corrections changed
         since (a rule added or deleted meanwhile), nothing is stored and False says to annotate it again."""
+        spans = [list(paragraph) for paragraph in spans]
+        mentions = resolve(spans)
         with self.backend.transaction():
             if not self.backend.rules.current(rules):
                 return False
             self.backend.spans.save(article_id, enumerate(spans))
+            self.backend.entities.link(article_id, mentions, rules)
         return True
+
+    @guarded
+    def link_pending(self, limit: int = 500) -> int:
+        """Link the mentions of annotated articles that have none yet (a library from before entities), a
+        batch at a time; returns how many were linked (0 when none are left)."""
+        ids = self.backend.entities.unlinked(limit)
+        rules = self.backend.rules.all()
+        with self.backend.transaction():
+            for article_id in ids:
+                self.backend.entities.link(article_id, resolve(self.backend.spans.of_article(article_id)), rules)
+        return len(ids)
 
     def annotate_article(self, article_id: int) -> None:
         """Run the annotator on one article now and store its spans."""
@@ -252,6 +309,6 @@ class Library:
 
         return write_article(self.article(article_id), folder)
 
-    def export_all(self, folder: Path, tag: str | None = None) -> list[Path]:
-        """Export every article (or those with a paragraph tagged `tag`)."""
-        return [self.export_article(article_id, folder) for article_id in self.article_ids(tag=tag)]
+    def export_all(self, folder: Path, query: str = "") -> list[Path]:
+        """Export every article matching `query` (every article when it is empty)."""
+        return [self.export_article(article_id, folder) for article_id in self.article_ids(query=query)]

@@ -158,12 +158,60 @@ AnnotationEvent = AnnotationProgress | AnnotationStopped
 
 @dataclass(frozen=True)
 class EntityRule:
-    """A correction: `relabel` or `add` the text as `label` everywhere, or `remove` it."""
+    """A correction: `relabel` or `add` the text as `label` everywhere, or `remove` it; or a rule for the
+    knowledge base: `alias` (the name `text` is the entity `target`), `merge` (the entity `text` of `label`
+    is the entity `target` of `target_label`), `hide` (the name `text` is never an entity)."""
 
     id: int
     text: str
     action: str
     label: str = ""
+    target: str = ""
+    target_label: str = ""
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """One row of the entity index."""
+
+    id: int
+    name: str
+    label: str
+    articles: int
+    mentions: int
+    first_seen: str = ""
+    last_seen: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MentionHit:
+    """A paragraph that names an entity, with the article it is in and where the names are."""
+
+    article_id: int
+    title: str
+    published: str
+    source: str
+    position: int
+    text: str
+    marks: tuple[tuple[int, int], ...]  # the entity's names in the paragraph, as offsets
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date mentioned in a paragraph (the timeline's row)."""
+
+    value: str
+    type: str
+    text: str
+    article_id: int
+    title: str
+    published: str
+    source: str
+    position: int
+    paragraph: str
+    start: int
+    end: int
 
 
 class StoreError(Exception):
@@ -176,3 +224,17 @@ class StoreBusy(StoreError):
 
 class StoreReadOnly(StoreError):
     """The library file cannot be written (permissions, a read-only disk): reading still works."""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A tagged or noted paragraph (or an article note, position None), for the list across the library."""
+
+    article_id: int
+    title: str
+    published: str
+    source: str
+    position: int | None
+    text: str  # the paragraph ("" for an article note)
+    tags: tuple[str, ...]
+    note: str

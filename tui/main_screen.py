@@ -43,6 +43,10 @@ class MainScreen(Screen):
                 id="main.search"),
         Binding("l", "focus_list", "List", tooltip="Go to the list", id="main.list"),
         Binding("question_mark", "help", "Keys", tooltip="Show every key", id="main.help"),
+        Binding("E", "entities", "Entities", tooltip="Every entity in the library, with its counts",
+                id="main.entities"),
+        Binding("T", "timeline", "Timeline", tooltip="The dates mentioned across the library", id="main.timeline"),
+        Binding("H", "highlights", "Highlights", tooltip="Every tagged paragraph and note", id="main.highlights"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to the list (from the reader)", id="main.back"),
         Binding("left_square_bracket", "resize_list(-5)", "Narrower list", show=False, id="main.narrower"),
         Binding("right_square_bracket", "resize_list(5)", "Wider list", show=False, id="main.wider"),
@@ -175,9 +179,10 @@ class MainScreen(Screen):
         self.set_class(narrow, "-narrow")
         self.query_one("#left").styles.width = "100%" if narrow else f"{self._list_share}%"
 
-    def open_article(self, article_id: int) -> None:
+    def open_article(self, article_id: int, position: int | None = None) -> None:
+        """Show an article in the reader (at paragraph `position`, in view, when given) and focus it."""
         self.add_class("-reading")  # below NARROW columns the reader takes the whole width
-        self.query_one(ReaderPane).show(article_id)
+        self.query_one(ReaderPane).show(article_id, position or 0, scroll=position is not None)
         self.set_focus(self.query_one(Reader))  # now, not after the keys already typed (focus() waits its turn)
         self.call_after_refresh(self._mark_read, article_id)  # a write: after the article is painted
 
@@ -200,6 +205,10 @@ class MainScreen(Screen):
         pane = self.query_one(ReaderPane)
         if pane.article is not None:
             pane.show(pane.article.id, pane.reader.cursor)
+
+    @on(ReaderPane.EntityWanted)
+    def _entity_wanted(self, event: ReaderPane.EntityWanted) -> None:
+        self.entity_page(event.entity_id)
 
     @on(ReaderPane.RulesChanged)
     def _rules_changed(self) -> None:
@@ -254,6 +263,32 @@ class MainScreen(Screen):
         self._lay_out()
         if problem := self.preferences.change(list_width=self._list_share):
             self.notify(problem, severity="warning", markup=False)
+
+    def open_paragraph(self, article_id: int, position: int | None) -> None:
+        """From a knowledge screen: back here, the article open at that paragraph."""
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        self.open_article(article_id, position)
+
+    def action_entities(self) -> None:
+        from tui.knowledge.entity_index import EntityIndex
+
+        self.app.push_screen(EntityIndex(self.library, self.editor, self.open_paragraph))
+
+    def action_timeline(self) -> None:
+        from tui.knowledge.timeline import Timeline
+
+        self.app.push_screen(Timeline(self.library, self.editor, self.open_paragraph))
+
+    def action_highlights(self) -> None:
+        from tui.knowledge.highlights import Highlights
+
+        self.app.push_screen(Highlights(self.library, self.open_paragraph))
+
+    def entity_page(self, entity_id: int) -> None:
+        from tui.knowledge.entity_page import EntityPage
+
+        self.app.push_screen(EntityPage(self.library, self.editor, self.open_paragraph, entity_id))
 
     def binding_nodes(self) -> list[DOMNode]:
         """The widgets whose bindings the help and the command palette list."""

@@ -11,10 +11,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from store.models import SearchHit, StoreBusy, StoreError, StoreReadOnly
+from store.models import DateMention, SearchHit, StoreBusy, StoreError, StoreReadOnly
+from store.query import Query
+from store.sqlite import timeline
 from store.sqlite.annotations import Annotations
 from store.sqlite.articles import Articles
 from store.sqlite.connection import atomic, open_database
+from store.sqlite.entities import Entities
 from store.sqlite.ingest import Ingest
 from store.sqlite.search import search_library
 from store.sqlite.spans import Rules, Spans
@@ -31,6 +34,7 @@ class SqliteBackend:
         self.spans = Spans(self.conn)
         self.rules = Rules(self.conn)
         self.ingest = Ingest(self.conn)
+        self.entities = Entities(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -46,8 +50,18 @@ class SqliteBackend:
         except sqlite3.Error as error:
             raise translated(error) from error
 
-    def search(self, query: str, limit: int) -> list[SearchHit]:
+    def search(self, query: Query, limit: int) -> list[SearchHit]:
         return search_library(self.conn, query, limit)
+
+    def timeline(self, query: Query, entity_id: int | None = None, limit: int = 200,
+                 offset: int = 0) -> list[DateMention]:
+        return timeline.rows(self.conn, query, entity_id, limit, offset)
+
+    def timeline_count(self, query: Query, entity_id: int | None = None) -> int:
+        return timeline.count(self.conn, query, entity_id)
+
+    def timeline_bars(self, query: Query, unit: str, entity_id: int | None = None) -> list[tuple[str, int]]:
+        return timeline.bars(self.conn, query, unit, entity_id)
 
     def close(self) -> None:
         self.conn.close()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.models import StoreError, Tag
+from store.models import Highlight, StoreError, Tag
+from store.query import Query
 from store.sqlite.connection import atomic, now
+from store.sqlite.filters import where
 
 
 def paragraph_fingerprint(conn: sqlite3.Connection, article_id: int, position: int | None) -> str | None:
@@ -98,3 +100,24 @@ class Annotations:
                     [article_id, position, paragraph_fingerprint(self.conn, article_id, position), body, stamp, stamp],
                 )
         return body
+
+    def highlights(self, query: Query, limit: int = 200, offset: int = 0) -> list[Highlight]:
+        """Every tagged or noted paragraph and every article note of the articles matching `query`, newest
+        article first."""
+        condition, params = where(self.conn, query)
+        rows = self.conn.execute(
+            f"""WITH places AS (SELECT article_id, position FROM paragraph_tags
+                                UNION SELECT article_id, position FROM notes)
+                SELECT articles.id, articles.title, articles.published, articles.source, places.position,
+                       coalesce(p.text, ''),
+                       (SELECT group_concat(t.name, char(31)) FROM paragraph_tags pt JOIN tags t ON t.id = pt.tag_id
+                        WHERE pt.article_id = articles.id AND pt.position = places.position),
+                       (SELECT body FROM notes n WHERE n.article_id = articles.id
+                        AND coalesce(n.position, -1) = coalesce(places.position, -1))
+                FROM places JOIN articles ON articles.id = places.article_id
+                LEFT JOIN paragraphs p ON p.article_id = articles.id AND p.position = places.position
+                WHERE {condition}
+                ORDER BY articles.published DESC, articles.id DESC, coalesce(places.position, -1) LIMIT ? OFFSET ?""",
+            [*params, limit, offset]).fetchall()
+        return [Highlight(r[0], r[1], r[2] or "", r[3] or "", r[4], r[5], tuple(r[6].split("\x1f")) if r[6] else (),
+                          r[7] or "") for r in rows]

@@ -6,7 +6,9 @@ import json
 import sqlite3
 
 from store.models import Article, ArticleSummary, Orphan, Paragraph, Span, StoreError
+from store.query import Query
 from store.sqlite.connection import atomic, now
+from store.sqlite.filters import where
 
 # Each order matches an index (migration 3): NULL dates sort last when descending.
 ORDERS = {
@@ -21,13 +23,11 @@ REVERSED = {
 }
 
 
-def _filter(tag: str | None) -> tuple[str, list[object]]:
-    if not tag:
+def _filter(conn: sqlite3.Connection, query: Query | None) -> tuple[str, list[object]]:
+    if query is None or query.empty:
         return "", []
-    return (
-        "WHERE id IN (SELECT article_id FROM paragraph_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)",
-        [tag],
-    )
+    sql, params = where(conn, query)
+    return f"WHERE {sql}", params
 
 
 def _summary(r: tuple) -> ArticleSummary:
@@ -41,15 +41,15 @@ class Articles:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def count(self, tag: str | None = None) -> int:
-        sql, params = _filter(tag)
+    def count(self, query: Query | None = None) -> int:
+        sql, params = _filter(self.conn, query)
         return int(self.conn.execute(f"SELECT count(*) FROM articles {sql}", params).fetchone()[0])
 
-    def page(self, offset: int, limit: int, order: str = "newest", tag: str | None = None,
+    def page(self, offset: int, limit: int, order: str = "newest", query: Query | None = None,
              total: int | None = None) -> list[ArticleSummary]:
         """A page of the article list. Given the list's `total`, a page past the middle is read from the
         far end of the index: OFFSET steps over every row it skips, so the last page of 100,000 read them all."""
-        where, params = _filter(tag)
+        condition, params = _filter(self.conn, query)
         backwards = total is not None and offset > total // 2
         if backwards and total is not None:
             end = min(offset + limit, total)
@@ -57,16 +57,17 @@ class Articles:
         rows = self.conn.execute(
             f"""SELECT id, title, source, published, read_at IS NULL, starred,
                 (SELECT count(DISTINCT position) FROM paragraph_tags WHERE article_id = articles.id)
-                FROM articles {where} ORDER BY {(REVERSED if backwards else ORDERS)[order]} LIMIT ? OFFSET ?""",
+                FROM articles {condition} ORDER BY {(REVERSED if backwards else ORDERS)[order]} LIMIT ? OFFSET ?""",
             [*params, limit, offset],
         ).fetchall()
         if backwards:
             rows.reverse()
         return [_summary(r) for r in rows]
 
-    def ids(self, order: str = "newest", tag: str | None = None) -> list[int]:
-        where, params = _filter(tag)
-        return [r[0] for r in self.conn.execute(f"SELECT id FROM articles {where} ORDER BY {ORDERS[order]}", params)]
+    def ids(self, order: str = "newest", query: Query | None = None) -> list[int]:
+        condition, params = _filter(self.conn, query)
+        return [r[0] for r in self.conn.execute(f"SELECT id FROM articles {condition} ORDER BY {ORDERS[order]}",
+                                                params)]
 
     def get(self, article_id: int) -> Article:
         """The article with its paragraphs, spans, tags and notes."""

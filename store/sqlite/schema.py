@@ -126,3 +126,56 @@ def m008_replaced_versions(db: Database) -> None:
         pk="id", foreign_keys=[("article_id", "articles", "id")],
     )
     db.table("article_versions").create_index(["article_id"])
+
+
+@migrations()
+def m009_knowledge_base(db: Database) -> None:
+    """Entities as records: each name span of an annotated article (a mention) points at its entity, and each
+    entity keeps its counts (articles, mentions) and the first and last date it was seen, kept true by
+    triggers as mentions come and go. An entity an alias or merge rule folds into another points at it
+    (canonical_id); the one it points at carries the counts of both. Hidden entities stay out of the index."""
+    db.execute("""CREATE TABLE entities (
+        id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, label TEXT NOT NULL,
+        canonical_id INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0,
+        articles INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0, first_seen TEXT, last_seen TEXT)""")
+    db.execute("CREATE INDEX idx_entities_canonical ON entities (canonical_id)")
+    shown = "WHERE canonical_id = id AND NOT hidden"  # the index lists these
+    db.execute(f"CREATE INDEX idx_entities_articles ON entities (articles DESC) {shown}")
+    db.execute(f"CREATE INDEX idx_entities_name ON entities (name COLLATE NOCASE) {shown}")
+    db.execute("""CREATE TABLE mentions (
+        span_id INTEGER PRIMARY KEY REFERENCES spans (id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities (id), article_id INTEGER NOT NULL,
+        position INTEGER NOT NULL, published TEXT)""")
+    db.execute("CREATE INDEX idx_mentions_entity_article ON mentions (entity_id, article_id)")
+    db.execute("CREATE INDEX idx_mentions_entity_published ON mentions (entity_id, published)")
+    db.execute("CREATE INDEX idx_mentions_article ON mentions (article_id)")
+    # The entity a mention counts for, and whether another mention of that entity is in the same article.
+    canonical = "(SELECT canonical_id FROM entities WHERE id = {row}.entity_id)"
+    others = ("EXISTS (SELECT 1 FROM entities e JOIN mentions m ON m.entity_id = e.id AND m.article_id = "
+              "{row}.article_id WHERE e.canonical_id = entities.id AND m.span_id != {row}.span_id)")
+    db.execute(f"""CREATE TRIGGER mentions_ai AFTER INSERT ON mentions BEGIN
+        UPDATE entities SET mentions = mentions + 1, articles = articles + NOT {others.format(row="NEW")},
+            first_seen = CASE WHEN NEW.published IS NULL THEN first_seen
+                              WHEN first_seen IS NULL OR NEW.published < first_seen THEN NEW.published
+                              ELSE first_seen END,
+            last_seen = CASE WHEN NEW.published IS NULL THEN last_seen
+                             WHEN last_seen IS NULL OR NEW.published > last_seen THEN NEW.published
+                             ELSE last_seen END
+        WHERE id = {canonical.format(row="NEW")};
+    END""")
+    seen = ("(SELECT {fn}(m.published) FROM entities e JOIN mentions m ON m.entity_id = e.id "
+            "WHERE e.canonical_id = entities.id)")
+    db.execute(f"""CREATE TRIGGER mentions_ad AFTER DELETE ON mentions BEGIN
+        UPDATE entities SET mentions = mentions - 1, articles = articles - NOT {others.format(row="OLD")}
+        WHERE id = {canonical.format(row="OLD")};
+        UPDATE entities SET first_seen = {seen.format(fn="min")}, last_seen = {seen.format(fn="max")}
+        WHERE id = {canonical.format(row="OLD")} AND (first_seen = OLD.published OR last_seen = OLD.published);
+    END""")
+    db.execute("ALTER TABLE entity_rules ADD COLUMN target TEXT")
+    db.execute("ALTER TABLE entity_rules ADD COLUMN target_label TEXT")
+    db.execute("DROP INDEX idx_entity_rules_text")  # a correction and an alias may name the same text
+    db.execute("CREATE INDEX idx_entity_rules_text ON entity_rules (text COLLATE NOCASE)")
+    # Annotated articles whose mentions are not linked yet (all of them, in a library from before this).
+    db.execute("ALTER TABLE articles ADD COLUMN linked_at TEXT")
+    db.execute("CREATE INDEX idx_articles_unlinked ON articles (id) WHERE linked_at IS NULL")
+    db.execute("CREATE INDEX idx_spans_dates ON spans (value) WHERE label IN ('DATE', 'TIME') AND value IS NOT NULL")

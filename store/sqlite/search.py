@@ -6,24 +6,8 @@ import re
 import sqlite3
 
 from store.models import SearchHit
-
-_WORD = re.compile(r"\w+")
-
-
-def fts_query(text: str, shorten: bool = True) -> str:
-    """Quote every word. The last one (from three letters) also matches as a prefix, for search as
-    you type; its exact form is kept, and (if `shorten`) a prefix two letters shorter is added, because
-    the porter index stores stems that a prefix of the typed word misses ("securi" vs the stem "secur")."""
-    words = _WORD.findall(text)
-    if not words:
-        return ""
-    quoted = [f'"{word}"' for word in words]
-    last = words[-1]
-    if len(last) >= 5 and shorten:  # "securi" also as "secu*", which reaches the stem "secur"
-        quoted[-1] = f'({quoted[-1]} OR "{last}"* OR "{last[:-2]}"*)'
-    elif len(last) >= 3:
-        quoted[-1] = f'({quoted[-1]} OR "{last}"*)'
-    return " AND ".join(quoted)
+from store.query import Query
+from store.sqlite.filters import WORD, fts_query, where
 
 
 def snippet(text: str, words: list[str], width: int = 160) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -58,24 +42,36 @@ def _whole_word(conn: sqlite3.Connection, words: list[str]) -> bool:
                         [f'"{words[-1]}"']).fetchone() is not None
 
 
-def _ranked(conn: sqlite3.Connection, table: str, weights: str, query: str, limit: int) -> list[tuple[int, float]]:
-    """(rowid, score) of the best matches. FTS5 walks rowids newest first without sorting, so a very
-    common word costs CANDIDATES rows, not the whole library."""
+def _ranked(conn: sqlite3.Connection, table: str, weights: str, query: str, limit: int, restrict: str = "",
+            params: list[object] | None = None) -> list[tuple[int, float]]:
+    """(rowid, score) of the best matches (among the rows `restrict` allows). FTS5 walks rowids newest first
+    without sorting, so a very common word costs CANDIDATES rows, not the whole library."""
     return conn.execute(
         f"SELECT rowid, score FROM (SELECT rowid, bm25({table}{weights}) AS score FROM {table} "
-        f"WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?",
-        [query, CANDIDATES, limit],
+        f"WHERE {table} MATCH ? {restrict} ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?",
+        [query, *(params or []), CANDIDATES, limit],
     ).fetchall()
 
 
-def search_library(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
-    """Articles matching `text` in title, body or notes, best (bm25) first."""
-    words = _WORD.findall(text)
-    query = fts_query(text, shorten=not _whole_word(conn, words))
-    if not query:
-        return []
-    articles = _ranked(conn, "articles_fts", ", 4.0, 1.0", query, limit)
-    notes = _ranked(conn, "notes_fts", "", query, limit)
+def _filtered(conn: sqlite3.Connection, query: Query, limit: int) -> list[SearchHit]:
+    """Filters alone: the newest matching articles, each with the start of its text."""
+    sql, params = where(conn, query)
+    found = conn.execute(f"SELECT id, title, source, published, body FROM articles WHERE {sql} "
+                         "ORDER BY published DESC, id DESC LIMIT ?", [*params, limit]).fetchall()
+    return [SearchHit(r[0], r[1], r[2] or "", r[3] or "", *snippet(r[4], [])) for r in found]
+
+
+def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50) -> list[SearchHit]:
+    """Articles matching the query's filters and words (in title, body or notes), best (bm25) first."""
+    words = WORD.findall(query.words)
+    match = fts_query(query.words, shorten=not _whole_word(conn, words))
+    if not match:
+        return _filtered(conn, query, limit) if query.filters else []
+    restrict, params = where(conn, query, words=False) if query.filters else ("", [])
+    articles = _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit,
+                       f"AND rowid IN (SELECT id FROM articles WHERE {restrict})" if restrict else "", params)
+    in_notes = f"AND rowid IN (SELECT id FROM notes WHERE article_id IN (SELECT id FROM articles WHERE {restrict}))"
+    notes = _ranked(conn, "notes_fts", "", match, limit, in_notes if restrict else "", params)
     note_articles = dict(conn.execute(
         f"SELECT id, article_id FROM notes WHERE id IN ({','.join('?' * len(notes))})", [r for r, _ in notes]
     ).fetchall()) if notes else {}

@@ -25,15 +25,18 @@ class EntityList(Dialog[Span | str | None]):
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="entities.cancel")]
 
-    def __init__(self, spans: list[Span]) -> None:
-        super().__init__("Correct an entity in this paragraph (the fix applies everywhere)")
+    def __init__(self, spans: list[Span], heading: str = "Correct an entity in this paragraph (the fix applies "
+                 "everywhere)", marking: bool = True) -> None:
+        super().__init__(heading)
         self.spans = spans
+        self.marking = marking
 
     def body(self) -> Iterable[Widget]:
         options = [Option(Text(f"{visible(span.text, newlines=False)}  ", end="").append(label_words(span.label),
                                                                                         "italic"), id=str(i))
                    for i, span in enumerate(self.spans)]
-        options.append(Option(Text("+ mark a missed entity…", end=""), id=MARK))
+        if self.marking:
+            options.append(Option(Text("+ mark a missed entity…", end=""), id=MARK))
         yield OptionList(*options)
 
     @on(OptionList.OptionSelected)

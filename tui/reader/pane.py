@@ -40,6 +40,8 @@ class ReaderPane(Vertical):
         Binding("m", "mark_entity", "Mark entity", tooltip="Mark words the model missed as an entity",
                 id="reader.mark"),
         Binding("R", "rules", "Corrections", tooltip="List the entity corrections", id="reader.rules"),
+        Binding("i", "entity_page", "Entity page", tooltip="The page of an entity of the paragraph",
+                id="reader.entity_page"),
         Binding("v", "cycle_dates", "Dates: words, TIMEX3, none", show=False, id="reader.dates"),
     ]
 
@@ -48,6 +50,12 @@ class ReaderPane(Vertical):
         """A tag or note of the open article changed (and is already saved)."""
 
         article_id: int
+
+    @dataclass
+    class EntityWanted(Message):
+        """The reader asked for the page of an entity."""
+
+        entity_id: int
 
     @dataclass
     class RulesChanged(Message):
@@ -75,14 +83,18 @@ class ReaderPane(Vertical):
 
     # Showing -------------------------------------------------------------------
 
-    def show(self, article_id: int, cursor: int = 0) -> None:
-        """Open an article (annotating it first, in the background, when its spans are not stored)."""
+    def show(self, article_id: int, cursor: int = 0, scroll: bool = False) -> None:
+        """Open an article (annotating it first, in the background, when its spans are not stored), the
+        paragraph `cursor` current (and scrolled into view, with `scroll`)."""
         try:
             article = self.library.article(article_id)
         except StoreError as error:
             self.notify(visible(f"Cannot open the article: {error}"), severity="error", markup=False)
             return
-        self.reader.show(article, cursor)
+        if scroll:
+            self.reader.show_paragraph(article, cursor)
+        else:
+            self.reader.show(article, cursor)
         if not article.annotated:
             self.annotate_now(article_id)
 
@@ -203,6 +215,30 @@ class ReaderPane(Vertical):
             return
         if (path := self.editor.export_article(self.article.id)) is not None:
             self.notify(visible(f"Exported to {path}"), markup=False, timeout=6)
+
+    def action_entity_page(self) -> None:
+        """The page of the paragraph's entity (a choice when it names several)."""
+        if (paragraph := self.reader.paragraph) is None:
+            return
+        unique = {(s.text, s.label): s for s in paragraph.spans if s.label not in NOT_NAMES}
+        if not unique:
+            self.notify("This paragraph names no entity.", severity="warning")
+            return
+        if len(unique) == 1:
+            self._entity_page(next(iter(unique.values())))
+            return
+        from tui.reader.entity_list import EntityList
+
+        self.app.push_screen(EntityList(list(unique.values()), "Open the page of…", marking=False),
+                             lambda choice: self._entity_page(choice) if isinstance(choice, Span) else None)
+
+    def _entity_page(self, span: Span) -> None:
+        found = self.library.knowledge.find(span.text)
+        if not found:
+            self.notify(visible(f"“{span.text}” is not an entity yet (annotation may still be running)."),
+                        severity="warning", markup=False)
+            return
+        self.post_message(self.EntityWanted(found[0].id))
 
     # Corrections: each is a rule, stored and applied everywhere at once --------------
 

@@ -95,9 +95,10 @@ class Editor:
         another window changed it meanwhile), or None when it could not be saved (try again later)."""
         return self._write(lambda: self.library.set_note(article_id, position, body, base), keep=False)
 
-    def add_rule(self, text: str, action: str, label: str = "") -> tuple[EntityRule, int] | None:
-        """Store a correction and apply it everywhere: the rule and how many articles changed."""
-        return self._write(lambda: self.library.add_rule(text, action, label))
+    def add_rule(self, text: str, action: str, label: str = "", target: str = "",
+                 target_label: str = "") -> tuple[EntityRule, int] | None:
+        """Store a correction or an entity rule and apply it everywhere: the rule and how much it changed."""
+        return self._write(lambda: self.library.add_rule(text, action, label, target, target_label))
 
     def delete_rule(self, rule_id: int) -> int | None:
         """Forget a correction: how many articles will be annotated again."""

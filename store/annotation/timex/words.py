@@ -136,3 +136,11 @@ def adds_to(words: str, text: str) -> bool:
                    (token.isdigit() and word.lstrip("0") == token.lstrip("0")) for word in said):
             return True
     return False
+
+
+def granularity(value: str) -> str:
+    """How fine a TIMEX3 value is: time, day, week, month, quarter, season, year, decade or century."""
+    checks = ((r"\d{4}-\d\d-\d\dT.*", "time"), (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d.*", "week"),
+              (r"\d{4}-\d\d", "month"), (r"\d{4}-[QH][1-4X]", "quarter"), (r"\d{4}-(?:SP|SU|FA|WI)", "season"),
+              (r"\d{4}", "year"), (r"\d{3}", "decade"), (r"\d\d", "century"))
+    return next((name for pattern, name in checks if re.fullmatch(pattern, value)), "")

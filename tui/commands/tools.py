@@ -1,0 +1,71 @@
+"""`newsgloss annotate`: the annotation contract, for scripts and the evaluation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+
+from tui.commands import json_line, main, say
+
+
+def _annotation(doc_id: str, dct: str | None, text: str) -> dict:
+    from store import annotate_text
+
+    spans: list[dict[str, object]] = []
+    for span in annotate_text(text, dct):
+        item = {"start": span.start, "end": span.end, "label": span.label, "text": span.text,
+                "value": span.value or None}
+        if span.type:
+            item["type"] = span.type
+        spans.append(item)
+    return {"id": doc_id, "dct": dct, "text": text, "spans": spans}
+
+
+def _jsonl_documents(handle) -> tuple[list[tuple[str, str | None, str]], list[str]]:
+    docs, problems = [], []
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('needs an object with a "text" string')
+            dct = record.get("dct") if isinstance(record.get("dct"), str) else None
+            docs.append((str(record.get("id", number)), dct, record["text"]))
+        except ValueError as error:
+            problems.append(f"line {number}: {error}")
+    return docs, problems
+
+
+@main.command("annotate")
+@click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.option("--date", "dct", help="The article's date (YYYY-MM-DD); dates are normalised against it.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+def annotate_command(file, dct: str | None, fmt: str) -> None:
+    """Print entities and normalised dates as JSON: the annotation contract."""
+    if dct is not None:
+        try:
+            date.fromisoformat(dct)
+        except ValueError:
+            raise click.BadParameter(f"{dct!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+    if fmt == "jsonl":
+        docs, problems = _jsonl_documents(file)
+        docs = [(doc_id, dct or doc_dct, text) for doc_id, doc_dct, text in docs]
+    else:
+        text = file.read()
+        docs, problems = [(getattr(file, "name", "-"), dct or _text_date(text), text)], []
+    for doc_id, doc_dct, text in docs:
+        click.echo(json_line(_annotation(doc_id, doc_dct, text)))
+    for problem in problems:
+        say(f"skipped {problem}", err=True)
+    if problems:
+        sys.exit(1)
+
+
+def _text_date(text: str) -> str:
+    from store import article_date
+
+    return article_date(text) or date.today().isoformat()

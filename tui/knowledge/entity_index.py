@@ -1,0 +1,56 @@
+"""The entity index: every entity with its label and its number of articles and mentions."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from store import EntitySummary, Library
+from tui.knowledge.rows import entity_row
+from tui.knowledge.screen import KnowledgeScreen, Opener
+from tui.shared.editor import Editor
+from tui.shared.labels import label_words
+
+SHOWN = 300  # rows listed at once: typing narrows the rest
+LABELS = (None, "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+
+
+class EntityIndex(KnowledgeScreen[EntitySummary]):
+    """Narrowed as you type, by label (l) and sorted by count or name (o); Enter opens the entity's page."""
+
+    BINDINGS = [
+        Binding("ctrl+o", "order", "Sort", tooltip="Sort by number of articles, or by name", id="entities.order"),
+        Binding("ctrl+l", "label", "Label", tooltip="Only one label: person, organisation, place, …",
+                id="entities.label"),
+    ]
+
+    def __init__(self, library: Library, editor: Editor, opener: Opener) -> None:
+        super().__init__(library, opener, "Entities", "narrow by name (^l a label, ^o the order)")
+        self.editor = editor
+        self.order = "count"
+        self.label: str | None = None
+
+    def load(self, typed: str) -> tuple[list[EntitySummary], str]:
+        knowledge = self.library.knowledge
+        found = knowledge.entities(self.label, self.order, typed.strip(), limit=SHOWN)
+        total = knowledge.count_entities(self.label, typed.strip()) if len(found) == SHOWN else len(found)
+        kind = f" {label_words(self.label)}" if self.label else ""
+        more = f" (the first {SHOWN:,}: type to narrow)" if total > len(found) else ""
+        by = "most articles first" if self.order == "count" else "by name"
+        return found, f"{total:,}{kind} entit{'y' if total == 1 else 'ies'}, {by}{more}"
+
+    def row(self, item: EntitySummary) -> Text:
+        return entity_row(item, self.rows.highlights)
+
+    def chosen(self, item: EntitySummary) -> None:
+        from tui.knowledge.entity_page import EntityPage
+
+        self.app.push_screen(EntityPage(self.library, self.editor, self.opener, item.id))
+
+    def action_order(self) -> None:
+        self.order = "name" if self.order == "count" else "count"
+        self.refill()
+
+    def action_label(self) -> None:
+        self.label = LABELS[(LABELS.index(self.label) + 1) % len(LABELS)]
+        self.refill()
