@@ -71,10 +71,13 @@ __all__ = [
     "article_date",
     "date_in_words",
     "describe_date",
+    "entities_csv",
     "input_names",
     "load_model",
+    "mentions_csv",
     "printable",
     "start_background_annotation",
+    "timeline_markdown",
     "visible",
 ]
 
@@ -134,3 +137,24 @@ def describe_date(value: str, kind: str = "DATE") -> tuple[str, str]:
     from store.annotation.timex.words import granularity, timex_words
 
     return timex_words(value, kind, None) or value, granularity(value)
+
+
+def entities_csv(entities: list[EntitySummary]) -> str:
+    """Entities as CSV: name, label, articles, mentions, first and last seen, aliases."""
+    from store.export_kb import entities_csv as write
+
+    return write(entities)
+
+
+def mentions_csv(hits: list[MentionHit]) -> str:
+    """The paragraphs naming an entity as CSV, one row per mention."""
+    from store.export_kb import mentions_csv as write
+
+    return write(hits)
+
+
+def timeline_markdown(rows: list[DateMention]) -> str:
+    """Timeline rows as a Markdown table, each linked to its article's note."""
+    from store.export_kb import timeline_markdown as write
+
+    return write(rows)

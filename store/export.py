@@ -74,7 +74,7 @@ def article_markdown(article: Article) -> str:
     for paragraph in article.paragraphs:
         if not (paragraph.tags or paragraph.note.strip()):
             continue
-        parts += [_quote(paragraph.text), ""]
+        parts += [_quote(paragraph.text) + f" ^{block_id(paragraph.position)}", ""]
         if paragraph.tags:
             parts += ["Tags: " + " ".join("#" + (slug(tag) or "tag") for tag in paragraph.tags), ""]
         if paragraph.note.strip():
@@ -92,8 +92,18 @@ def article_markdown(article: Article) -> str:
 
 
 def file_name(article: Article) -> str:
-    stem = "-".join(part for part in (article.published, slug(article.title)) if part) or "article"
-    return f"{stem}-{article.id}.md"
+    return file_name_for(article.id, article.published, article.title)
+
+
+def file_name_for(article_id: int, published: str, title: str) -> str:
+    """An article's Markdown file name: its date, its title as a slug, its id (which keeps it unique)."""
+    stem = "-".join(part for part in (published, slug(title)) if part) or "article"
+    return f"{stem}-{article_id}.md"
+
+
+def block_id(position: int) -> str:
+    """The id a quoted paragraph carries, so that notes elsewhere can link to it (Obsidian: [[file#^p3]])."""
+    return f"p{position + 1}"
 
 
 def write_file(path: Path, text: str) -> None:

@@ -3,10 +3,11 @@ Reading only; the rules that shape it are Library.add_rule's."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.library import guarded
-from store.models import DateMention, EntitySummary, Highlight, MentionHit
+from store.models import DateMention, EntitySummary, Highlight, MentionHit, StoreError
 from store.query import parse
 
 if TYPE_CHECKING:
@@ -73,3 +74,31 @@ class Knowledge:
     def highlights(self, query: str = "", limit: int = 200, offset: int = 0) -> list[Highlight]:
         """Every tagged or noted paragraph and article note of the articles matching `query`."""
         return self.backend.annotations.highlights(parse(query), limit, offset)
+
+    def export_entity(self, entity_id: int, folder: Path) -> Path:
+        """Write the entity's page as a Markdown note into `folder`; returns the file."""
+        from store.export import write_file
+        from store.export_kb import entity_file_name, entity_markdown
+
+        entity = self.entity(entity_id)
+        if entity is None:
+            raise StoreError(f"no entity with id {entity_id}")
+        text = entity_markdown(entity, self.paragraphs(entity_id, 10_000), self.together(entity_id),
+                               self.timeline(entity_id=entity_id, limit=10_000))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / entity_file_name(entity)
+        write_file(path, text)
+        return path
+
+    def export_timeline(self, folder: Path, query: str = "", entity_id: int | None = None) -> Path:
+        """Write the timeline (of `query`, beside the entity) as a Markdown table into `folder`."""
+        from store.export import slug, write_file
+        from store.export_kb import timeline_markdown
+
+        rows = self.timeline(query, entity_id, limit=100_000)
+        entity = self.entity(entity_id) if entity_id is not None else None
+        name = "-".join(part for part in ("timeline", slug(entity.name) if entity else "", slug(query)) if part)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.md"
+        write_file(path, f"# Timeline{': ' + query if query else ''}\n\n" + timeline_markdown(rows))
+        return path

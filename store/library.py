@@ -243,6 +243,11 @@ class Library:
         return True
 
     @guarded
+    def needs_linking(self) -> bool:
+        """Whether annotated articles wait for their mentions to be linked (a library from before entities)."""
+        return bool(self.backend.entities.unlinked(1))
+
+    @guarded
     def link_pending(self, limit: int = 500) -> int:
         """Link the mentions of annotated articles that have none yet (a library from before entities), a
         batch at a time; returns how many were linked (0 when none are left)."""

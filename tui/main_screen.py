@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from store import AnnotationProgress, AnnotationStopped, Library, start_background_annotation
+from store import AnnotationProgress, AnnotationStopped, Library, StoreError, start_background_annotation, visible
 from tui.library.article_list import ArticleList
 from tui.library.search_panel import SearchPanel
 from tui.reader.pane import ReaderPane
@@ -92,7 +92,16 @@ class MainScreen(Screen):
             self._start_backlog()
 
     def _start_backlog(self) -> None:
-        if pending := self.library.count_unannotated():
+        try:
+            pending = self.library.count_unannotated()
+            linking = not pending and self.library.needs_linking()
+        except StoreError as error:  # a damaged library: what can be read is still shown
+            self.notify(visible(f"Annotation cannot start: {error}"), severity="error", markup=False)
+            return
+        if linking:
+            self.query_one("#status", Static).update("linking entities across the library…")
+            self.annotate_backlog()
+        elif pending:
             self.query_one("#status", Static).update(f"annotating {pending:,} article(s) in the background…")
             self.annotate_backlog()
             self.load_model()
@@ -153,10 +162,16 @@ class MainScreen(Screen):
         if event.worker.group == "annotate" and event.state == WorkerState.ERROR:
             self.notify(f"Annotation stopped: {event.worker.error}", severity="error", markup=False)
         if event.worker.group == "annotate" and event.state == WorkerState.SUCCESS:
-            if event.worker.result and self.library.count_unannotated():
+            if event.worker.result and self._pending():
                 self.annotate_backlog()  # corrections deleted near the end of the run left articles to do again
             else:
                 self.set_timer(4, lambda: self.query_one("#status", Static).update(""))
+
+    def _pending(self) -> int:
+        try:
+            return self.library.count_unannotated()
+        except StoreError:
+            return 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_selected":
@@ -205,6 +220,13 @@ class MainScreen(Screen):
         pane = self.query_one(ReaderPane)
         if pane.article is not None:
             pane.show(pane.article.id, pane.reader.cursor)
+
+    @on(ArticleList.ExportWanted)
+    def _export_view(self, event: ArticleList.ExportWanted) -> None:
+        paths = self.editor.export_query(event.query)
+        if paths is not None:
+            where = paths[0].parent if paths else self.editor.export_dir
+            self.notify(visible(f"Exported {len(paths):,} article(s) to {where}"), markup=False, timeout=6)
 
     @on(ReaderPane.EntityWanted)
     def _entity_wanted(self, event: ReaderPane.EntityWanted) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from store.models import EntityRule, Span
 
 TEMPORAL = ("DATE", "TIME")
+SPAN_ACTIONS = ("relabel", "remove", "add")
 
 
 def _occurrences(text: str, needle: str) -> Iterable[tuple[int, int]]:
@@ -19,6 +20,8 @@ def apply_rules(texts: list[str], spans: list[list[Span]], rules: Iterable[Entit
     """Spans with every rule applied, in the order the rules were made."""
     result = [list(p) for p in spans]
     for rule in rules:
+        if rule.action not in SPAN_ACTIONS:  # alias, merge and hide act on entities, not on spans
+            continue
         key = rule.text.casefold()
         for index, text in enumerate(texts):
             paragraph = result[index]

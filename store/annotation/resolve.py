@@ -33,6 +33,7 @@ class Mention:
     end: int
     name: str  # the entity's canonical name
     label: str
+    text: str = ""  # as the article writes it ("Assad", "HTS")
 
 
 def canonical(text: str) -> str:
@@ -40,6 +41,11 @@ def canonical(text: str) -> str:
     name = " ".join(text.split())
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     return _POSSESSIVE.sub("", name).strip(" .,;:-") or name
+
+
+def written(name: str) -> str:
+    """How a name is looked up, whatever its case and spacing."""
+    return " ".join(name.casefold().split())
 
 
 def key(name: str, label: str) -> str:
@@ -95,5 +101,6 @@ def resolve(spans: Sequence[Iterable[Span]]) -> list[Mention]:
         names.setdefault(span.label, set()).add(name)
     forms = {label: sorted(found, key=len, reverse=True) for label, found in names.items()}
     return [Mention(position, span.start, span.end,
-                    next((form for form in forms[span.label] if _stands_for(name, form, span.label)), name), span.label)
+                    next((form for form in forms[span.label] if _stands_for(name, form, span.label)), name), span.label,
+                    name)
             for position, span, name in named]

@@ -42,6 +42,8 @@ def annotate_pending(
     Articles go through the model `batch` at a time (on `processes` processes); each article is
     stored in its own transaction, so stopping part-way loses nothing.
     """
+    while not cancelled() and library.link_pending():  # a library from before entities: linked first (quick)
+        pass
     total, done = library.count_unannotated(), 0
     with annotation_pool(processes) as pool:
         while not cancelled():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from store.annotation.resolve import Mention, key
+from store.annotation.resolve import Mention, key, written
 from store.models import EntityRule, EntitySummary, MentionHit
 from store.sqlite.connection import now
 from store.sqlite.filters import entity_ids as named
@@ -49,6 +49,8 @@ class Entities:
                 if (m.position, m.start, m.end) in spans
             ],
         )
+        self.conn.executemany("INSERT OR IGNORE INTO entity_names (name_key, entity_id) VALUES (?, ?)",
+                              {(written(m.text), ids[key(m.name, m.label)]) for m in mentions if m.text})
         self.conn.execute("UPDATE articles SET linked_at = ? WHERE id = ?", [now(), article_id])
 
     def _ensure(self, wanted: dict[str, tuple[str, str]], rules: Sequence[EntityRule]) -> dict[str, int]:

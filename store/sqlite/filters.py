@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from store.annotation.resolve import key
+from store.annotation.resolve import key, written
 from store.query import Filter, Query, period_end
 
 WORD = re.compile(r"\w+")
@@ -31,17 +31,17 @@ DATE_SPANS = "label IN ('DATE', 'TIME') AND value IS NOT NULL"  # the partial in
 
 
 def entity_ids(conn: sqlite3.Connection, name: str) -> list[int]:
-    """The entities a name stands for: its own name or an alias (any label), else the entities whose name
-    ends with it as a word ("Assad": Bashar al-Assad)."""
+    """The shown entities a name stands for: its own name or an alias (any label), else the entities written
+    that way in some article ("Assad": Bashar al-Assad; "HTS": Hayat Tahrir al-Sham)."""
     low = key(name, "").rstrip("\x1f") + "\x1f"
-    found = [r[0] for r in conn.execute(
-        "SELECT DISTINCT canonical_id FROM entities WHERE key >= ? AND key < ?", [low, low[:-1] + "\x20"])]
-    if found or not name.strip():
-        return found
-    word = " ".join(name.split())
-    return [r[0] for r in conn.execute(
-        "SELECT DISTINCT canonical_id FROM entities WHERE (name LIKE '% ' || ? OR name LIKE '%-' || ?) "
-        "AND NOT hidden", [word, word])]
+    shown = "SELECT id FROM entities WHERE id IN ({}) AND NOT hidden"
+    found = conn.execute(shown.format("SELECT canonical_id FROM entities WHERE key >= ? AND key < ?"),
+                         [low, low[:-1] + "\x20"]).fetchall()
+    if not found and name.strip():
+        found = conn.execute(shown.format(
+            "SELECT e.canonical_id FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE n.name_key = ?"),
+            [written(name)]).fetchall()
+    return [r[0] for r in found]
 
 
 def _condition(conn: sqlite3.Connection, item: Filter) -> tuple[str, list[object]]:

@@ -149,6 +149,9 @@ def m009_knowledge_base(db: Database) -> None:
     db.execute("CREATE INDEX idx_mentions_entity_article ON mentions (entity_id, article_id)")
     db.execute("CREATE INDEX idx_mentions_entity_published ON mentions (entity_id, published)")
     db.execute("CREATE INDEX idx_mentions_article ON mentions (article_id)")
+    # Every way an entity is written in the articles ("Assad", "HTS"), so that filters find it by any of them.
+    db.execute("CREATE TABLE entity_names (name_key TEXT NOT NULL, entity_id INTEGER NOT NULL, "
+               "PRIMARY KEY (name_key, entity_id)) WITHOUT ROWID")
     # The entity a mention counts for, and whether another mention of that entity is in the same article.
     canonical = "(SELECT canonical_id FROM entities WHERE id = {row}.entity_id)"
     others = ("EXISTS (SELECT 1 FROM entities e JOIN mentions m ON m.entity_id = e.id AND m.article_id = "

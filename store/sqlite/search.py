@@ -15,6 +15,8 @@ def snippet(text: str, words: list[str], width: int = 160) -> tuple[str, tuple[t
     in the window marked by offsets. Made here, not by FTS5 snippet(), which re-expands prefix
     terms on every call."""
     text = " ".join(text.split())
+    if not words:  # nothing to find: the start of the text
+        return text[:width] + ("…" if len(text) > width else ""), ()
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
     first = pattern.search(text)
     start = max(0, (first.start() if first else 0) - width // 3)

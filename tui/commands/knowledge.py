@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from store import Library
+from store import Library, entities_csv, mentions_csv, timeline_markdown
 from tui.commands import db_option, json_line, library_of, main, say
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
@@ -27,11 +27,15 @@ def _entity(library: Library, name: str) -> int:
 @click.option("--order", type=click.Choice(["count", "name"]), default="count", show_default=True)
 @click.option("--limit", default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of {name, label, articles, mentions, aliases}.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV: name, label, articles, mentions, first and last seen.")
 @click.pass_context
 def entities_command(ctx: click.Context, db: Path | None, label: str | None, contains: str, order: str, limit: int,
-                     as_json: bool) -> None:
+                     as_json: bool, as_csv: bool) -> None:
     """Every entity with its number of articles and mentions, most named first."""
     found = library_of(ctx, db).knowledge.entities(label.upper() if label else None, order, contains, limit)
+    if as_csv:
+        click.echo(entities_csv(found), nl=False)
+        return
     if as_json:
         click.echo(json_line([{"name": e.name, "label": e.label, "articles": e.articles, "mentions": e.mentions,
                                "aliases": list(e.aliases)} for e in found]))
@@ -47,11 +51,22 @@ def entities_command(ctx: click.Context, db: Path | None, label: str | None, con
 @click.option("--limit", default=100, show_default=True, help="Paragraphs, newest article first.")
 @click.option("--json", "as_json", is_flag=True,
               help="A JSON list of {article_id, title, published, position, text, start, end}, one per mention.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV, one row per mention.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Write the entity's page as a Markdown note into this folder (Obsidian links included).")
 @click.pass_context
-def mentions_command(ctx: click.Context, name: str, db: Path | None, limit: int, as_json: bool) -> None:
-    """Every paragraph that names NAME (an entity's name, an alias, or its last name), newest first."""
+def mentions_command(ctx: click.Context, name: str, db: Path | None, limit: int, as_json: bool, as_csv: bool,
+                     out: Path | None) -> None:
+    """Every paragraph that names NAME (an entity's name, an alias, or as articles write it), newest first."""
     library = library_of(ctx, db)
-    hits = library.knowledge.paragraphs(_entity(library, name), limit)
+    entity_id = _entity(library, name)
+    if out is not None:
+        say(str(library.knowledge.export_entity(entity_id, out)))
+        return
+    hits = library.knowledge.paragraphs(entity_id, limit)
+    if as_csv:
+        click.echo(mentions_csv(hits), nl=False)
+        return
     if as_json:
         click.echo(json_line([{"article_id": h.article_id, "title": h.title, "published": h.published,
                                "position": h.position, "text": h.text, "start": start, "end": end}
@@ -69,11 +84,16 @@ def mentions_command(ctx: click.Context, name: str, db: Path | None, limit: int,
 @click.option("--limit", default=500, show_default=True)
 @click.option("--json", "as_json", is_flag=True,
               help="A JSON list of {value, text, article_id, title, published, source, position}, by value.")
+@click.option("--markdown", is_flag=True, help="A Markdown table, its rows linked to the articles' notes.")
 @click.pass_context
-def timeline_command(ctx: click.Context, db: Path | None, entity: str, query: str, limit: int, as_json: bool) -> None:
+def timeline_command(ctx: click.Context, db: Path | None, entity: str, query: str, limit: int, as_json: bool,
+                     markdown: bool) -> None:
     """The dates mentioned across the library, ordered by the date mentioned (not the date published)."""
     library = library_of(ctx, db)
     rows = library.knowledge.timeline(query, _entity(library, entity) if entity else None, limit)
+    if markdown:
+        click.echo(timeline_markdown(rows), nl=False)
+        return
     if as_json:
         click.echo(json_line([{"value": r.value, "text": r.text, "article_id": r.article_id, "title": r.title,
                                "published": r.published, "source": r.source, "position": r.position}

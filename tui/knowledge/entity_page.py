@@ -39,6 +39,8 @@ class EntityPage(Screen[None]):
         Binding("T", "timeline", "Timeline", tooltip="The dates mentioned beside this entity", id="entity.timeline"),
         Binding("a", "alias", "Also called…", tooltip="Another name of this entity", id="entity.alias"),
         Binding("M", "merge", "Fold into…", tooltip="This entity is part of another", id="entity.merge"),
+        Binding("x", "export", "Export", tooltip="This page as a Markdown note, linked to the articles' notes",
+                id="entity.export"),
         Binding("h", "hide", "Hide", tooltip="Never an entity: out of the index and the filters", id="entity.hide"),
     ]
 
@@ -126,6 +128,10 @@ class EntityPage(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def action_export(self) -> None:
+        if (path := self.editor.export_entity(self.entity_id)) is not None:
+            self.notify(visible(f"Exported to {path}"), markup=False, timeout=6)
+
     def action_timeline(self) -> None:
         from tui.knowledge.timeline import Timeline
 
@@ -133,6 +139,7 @@ class EntityPage(Screen[None]):
             self.app.push_screen(Timeline(self.library, self.editor, self.opener, entity=self.entity))
 
     def _rule(self, action: str, typed: str | None) -> None:
+        """Store an alias or merge rule from a name typed (nothing typed: nothing stored)."""
         if not typed or self.entity is None:
             return
         entity = self.entity

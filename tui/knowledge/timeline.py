@@ -60,7 +60,10 @@ def bar(counts: list[tuple[str, int]], width: int) -> tuple[str, str]:
 class Timeline(KnowledgeScreen[DateMention]):
     """z zooms (years, months, days); the box narrows it with the filter language; Enter opens the paragraph."""
 
-    BINDINGS = [Binding("ctrl+z", "zoom", "Zoom", tooltip="Bars by year, month or day", id="timeline.zoom")]
+    BINDINGS = [
+        Binding("ctrl+z", "zoom", "Zoom", tooltip="Bars by year, month or day", id="timeline.zoom"),
+        Binding("ctrl+x", "export", "Export", tooltip="This timeline as a Markdown table", id="timeline.export"),
+    ]
 
     def __init__(self, library: Library, editor: Editor, opener: Opener, query: str = "",
                  entity: EntitySummary | None = None) -> None:
@@ -97,6 +100,11 @@ class Timeline(KnowledgeScreen[DateMention]):
 
     def chosen(self, item: DateMention) -> None:
         self.open_paragraph(item.article_id, item.position)
+
+    def action_export(self) -> None:
+        path = self.editor.export_timeline(self.typed, self.entity.id if self.entity else None)
+        if path is not None:
+            self.notify(visible(f"Exported to {path}"), markup=False, timeout=6)
 
     def action_zoom(self) -> None:
         self.unit = UNITS[(UNITS.index(self.unit) + 1) % len(UNITS)]

@@ -43,6 +43,10 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("g,home", "first", "First article", show=False, id="list.first"),
         Binding("G,end", "last", "Last article", show=False, id="list.last"),
+        Binding("f", "filter", "Filter", tooltip="Show only the articles a query matches (tag:, entity:, …)",
+                id="list.filter"),
+        Binding("X", "export_view", "Export these", tooltip="Export every article the list shows to Markdown",
+                id="list.export"),
         Binding("o", "cycle_sort", "Sort", tooltip="Sort the list: newest, source, title", id="list.sort"),
     ]
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -57,6 +61,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.library = library
         self.order = "newest"
+        self.filter = ""  # the filter language: the list shows only the articles that match
         self._count = 0
         self._pages: dict[int, list[ArticleSummary]] = {}
         self._strips: dict[tuple[int, bool, int], Strip] = {}  # (index, selected, width): the line as painted
@@ -99,14 +104,16 @@ class ArticleList(ScrollView, can_focus=True):
     def reload(self, keep: int | None = None) -> None:
         """Re-read the count and forget cached pages (after imports, tags, sort changes)."""
         try:
-            self._count = self.library.count_articles()
+            self._count = self.library.count_articles(self.filter)
         except StoreError as error:
             self._count = 0
             self.notify(visible(f"Cannot read the list: {error}"), severity="error", markup=False)
         self._pages.clear()
         self._strips.clear()
         self.virtual_size = Size(max(self.size.width, 20), self._count)
-        self.border_subtitle = f"{self._count} article{'' if self._count == 1 else 's'} · {self.order}"
+        shown = f"{self._count:,} article{'' if self._count == 1 else 's'}"
+        self.border_subtitle = visible(" · ".join(part for part in (shown, self.filter, self.order) if part),
+                                       newlines=False)
         if keep is not None:
             self.cursor = min(keep, max(self._count - 1, 0))
         self.refresh()
@@ -136,7 +143,8 @@ class ArticleList(ScrollView, can_focus=True):
                 self._pages.clear()
                 self._strips.clear()
             try:
-                self._pages[page] = self.library.article_page(page * PAGE, PAGE, self.order, total=self._count)
+                self._pages[page] = self.library.article_page(page * PAGE, PAGE, self.order, self.filter,
+                                                              total=self._count)
             except StoreError as error:  # a damaged library: the rows that can be read still show
                 self._pages[page] = []
                 self.notify(visible(f"Cannot read the list: {error}"), severity="error", markup=False)
@@ -214,6 +222,32 @@ class ArticleList(ScrollView, can_focus=True):
     def action_open(self) -> None:
         if (row := self.current) is not None:
             self.post_message(self.ArticleSelected(row.id))
+
+    @dataclass
+    class ExportWanted(Message):
+        """The user asked to export the articles the list shows."""
+
+        query: str
+
+    def action_filter(self) -> None:
+        from tui.shared.ask import Ask
+
+        self.app.push_screen(Ask("Show only articles matching…", "tag:claim entity:\"Bashar al-Assad\" after:2024-12 "
+                                 "-is:read words (empty: every article)", self.filter), self._filtered)
+
+    def _filtered(self, query: str | None) -> None:
+        if query is None:
+            return
+        try:
+            self.library.count_articles(query)
+        except StoreError as error:  # a filter that cannot mean anything: say why, keep the list as it was
+            self.notify(visible(str(error)), severity="error", markup=False)
+            return
+        self.filter = query
+        self.reload(keep=0)
+
+    def action_export_view(self) -> None:
+        self.post_message(self.ExportWanted(self.filter))
 
     def action_cycle_sort(self) -> None:
         self.order = SORTS[(SORTS.index(self.order) + 1) % len(SORTS)]

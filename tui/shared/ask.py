@@ -13,7 +13,7 @@ from tui.shared.dialog import Dialog
 
 
 class Ask(Dialog[str | None]):
-    """Returns the text typed (stripped), or None."""
+    """Returns the text typed (stripped; "" when Enter is pressed on an empty box), or None on Esc."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="ask.cancel")]
 
@@ -30,4 +30,4 @@ class Ask(Dialog[str | None]):
 
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        self.dismiss(event.value.strip())

@@ -106,8 +106,23 @@ class Editor:
 
     def export_article(self, article_id: int) -> Path | None:
         """Write the article's Markdown into the export folder: the file written."""
+        return self._export(lambda: self.library.export_article(article_id, self.export_dir))
+
+    def export_query(self, query: str) -> list[Path] | None:
+        """Write every article matching `query` into the export folder: the files written."""
+        return self._export(lambda: self.library.export_all(self.export_dir, query))
+
+    def export_entity(self, entity_id: int) -> Path | None:
+        """Write an entity's page as a Markdown note into the export folder."""
+        return self._export(lambda: self.library.knowledge.export_entity(entity_id, self.export_dir))
+
+    def export_timeline(self, query: str, entity_id: int | None) -> Path | None:
+        """Write the timeline as a Markdown table into the export folder."""
+        return self._export(lambda: self.library.knowledge.export_timeline(self.export_dir, query, entity_id))
+
+    def _export(self, write: Callable[[], T]) -> T | None:
         try:
-            return self.library.export_article(article_id, self.export_dir)
+            return write()
         except OSError as error:
             self.notify(f"Export failed: {error.strerror or error}", "error")
         except StoreError as error:
