@@ -230,7 +230,8 @@ class Library:
         return self.backend.articles.annotation_input(article_id)
 
     @guarded
-    def save_spans(self, article_id: int, spans: Sequence[Iterable[Span]], rules: Sequence[EntityRule]) -> bool:
+    def save_spans(self, article_id: int, spans: Sequence[Iterable[Span]], rules: Sequence[EntityRule],
+                   link: bool = True) -> bool:
         """Store an article's spans (a list per paragraph), made with `rules`. When the corrections changed
         since (a rule added or deleted meanwhile), nothing is stored and False says to annotate it again."""
         spans = [list(paragraph) for paragraph in spans]
@@ -239,7 +240,8 @@ class Library:
             if not self.backend.rules.current(rules):
                 return False
             self.backend.spans.save(article_id, enumerate(spans))
-            self.backend.entities.link(article_id, mentions, rules)
+            if link:  # (not linking is for the benchmark that measures what linking costs)
+                self.backend.entities.link(article_id, mentions, rules)
         return True
 
     @guarded

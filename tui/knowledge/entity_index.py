@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.widgets import Static
 
 from store import EntitySummary, Library
 from tui.knowledge.rows import entity_row
@@ -11,7 +12,7 @@ from tui.knowledge.screen import KnowledgeScreen, Opener
 from tui.shared.editor import Editor
 from tui.shared.labels import label_words
 
-SHOWN = 300  # rows listed at once: typing narrows the rest
+SHOWN = 100  # rows listed at once; more as the cursor nears the end
 LABELS = (None, "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 
 
@@ -31,13 +32,23 @@ class EntityIndex(KnowledgeScreen[EntitySummary]):
         self.label: str | None = None
 
     def load(self, typed: str) -> tuple[list[EntitySummary], str]:
-        knowledge = self.library.knowledge
-        found = knowledge.entities(self.label, self.order, typed.strip(), limit=SHOWN)
-        total = knowledge.count_entities(self.label, typed.strip()) if len(found) == SHOWN else len(found)
+        found = self.library.knowledge.entities(self.label, self.order, typed.strip(), limit=SHOWN)
+        return found, self._summary(len(found), counting=len(found) == SHOWN)
+
+    def _summary(self, total: int, counting: bool = False) -> str:
         kind = f" {label_words(self.label)}" if self.label else ""
-        more = f" (the first {SHOWN:,}: type to narrow)" if total > len(found) else ""
         by = "most articles first" if self.order == "count" else "by name"
-        return found, f"{total:,}{kind} entit{'y' if total == 1 else 'ies'}, {by}{more}"
+        return f"{total:,}{'+' if counting else ''}{kind} entit{'y' if total == 1 else 'ies'}, {by}"
+
+    def page(self, typed: str, offset: int) -> list[EntitySummary]:
+        return self.library.knowledge.entities(self.label, self.order, typed.strip(), limit=SHOWN, offset=offset)
+
+    def more(self, library: Library, typed: str) -> object | None:
+        return library.knowledge.count_entities(self.label, typed.strip())
+
+    def show_more(self, typed: str, found: object) -> None:
+        if typed == self.typed and isinstance(found, int):
+            self.query_one("#summary", Static).update(self._summary(found))
 
     def row(self, item: EntitySummary) -> Text:
         return entity_row(item, self.rows.highlights)

@@ -4,7 +4,7 @@ mentioned beside it. Enter opens a paragraph in the reader, or another entity's 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,7 +19,7 @@ from tui.shared.editor import Editor
 from tui.shared.key_line import KeyLine
 from tui.shared.labels import label_words
 
-PARAGRAPHS = 200  # listed at once, newest first
+PARAGRAPHS = 20  # listed at once, newest first; more as the cursor nears the end
 DATES = 100
 
 
@@ -73,13 +73,12 @@ class EntityPage(Screen[None]):
         self.set_focus(self.query_one("#paragraphs", Rows))
 
     def fill(self) -> None:
+        """The entity and its newest paragraphs now; the entities named with it and the dates beside it
+        from a worker (they read more of the library)."""
         knowledge = self.library.knowledge
         try:
             self.entity = knowledge.entity(self.entity_id)
             self.hits = knowledge.paragraphs(self.entity_id, PARAGRAPHS)
-            self.others = [other for other, _ in knowledge.together(self.entity_id)]
-            counts = [count for _, count in knowledge.together(self.entity_id)]
-            self.dates = knowledge.timeline(entity_id=self.entity_id, limit=DATES)
         except StoreError as error:
             self.notify(visible(str(error)), severity="error", markup=False)
             return
@@ -88,11 +87,40 @@ class EntityPage(Screen[None]):
         self.query_one("#heading", Static).update(self._heading(self.entity))
         paragraphs = self.query_one("#paragraphs", Rows)
         self._put(paragraphs, [mention_row(hit, self.entity.label, paragraphs.highlights) for hit in self.hits])
-        together = self.query_one("#together", Rows)
-        self._put(together, [entity_row(other, together.highlights).append(f"  ×{count}")
-                             for other, count in zip(self.others, counts, strict=True)])
-        dates = self.query_one("#dates", Rows)
-        self._put(dates, [date_row(row, dates.highlights) for row in self.dates])
+        self._around()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="entity-page")
+    def _around(self) -> None:
+        library = Library.open(self.library.path, read_only=True)  # a connection of this thread's own
+        try:
+            together = library.knowledge.together(self.entity_id)
+            dates = library.knowledge.timeline(entity_id=self.entity_id, limit=DATES)
+        except StoreError:
+            return
+        finally:
+            library.close()
+        self.app.call_from_thread(self._show_around, together, dates)
+
+    def _show_around(self, together: list[tuple[EntitySummary, int]], dates: list[DateMention]) -> None:
+        self.others = [other for other, _ in together]
+        rows = self.query_one("#together", Rows)
+        self._put(rows, [entity_row(other, rows.highlights).append(f"  ×{count}") for other, count in together])
+        self.dates = dates
+        rows = self.query_one("#dates", Rows)
+        self._put(rows, [date_row(row, rows.highlights) for row in dates])
+
+    @on(OptionList.OptionHighlighted, "#paragraphs")
+    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+        if self.entity is None or event.option_index < len(self.hits) - 5 or len(self.hits) % PARAGRAPHS:
+            return
+        try:
+            more = self.library.knowledge.paragraphs(self.entity_id, PARAGRAPHS, len(self.hits))
+        except StoreError:
+            return
+        rows, first = self.query_one("#paragraphs", Rows), len(self.hits)
+        self.hits += more
+        rows.add_options(Option(mention_row(hit, self.entity.label, rows.highlights), id=str(first + index))
+                         for index, hit in enumerate(more))
 
     def _heading(self, entity: EntitySummary) -> Text:
         style_of = self.query_one("#paragraphs", Rows).highlights

@@ -9,7 +9,7 @@ from store import Highlight, Library
 from tui.knowledge.rows import highlight_row
 from tui.knowledge.screen import KnowledgeScreen, Opener
 
-SHOWN = 500
+SHOWN = 100
 
 
 class Highlights(KnowledgeScreen[Highlight]):
@@ -21,8 +21,11 @@ class Highlights(KnowledgeScreen[Highlight]):
 
     def load(self, typed: str) -> tuple[list[Highlight], str]:
         found = self.library.knowledge.highlights(typed, SHOWN)
-        more = f" (the first {SHOWN:,}: narrow with the box)" if len(found) == SHOWN else ""
-        return found, f"{len(found):,} tagged or noted paragraph{'s' * (len(found) != 1)}{more}"
+        more = "+" if len(found) == SHOWN else ""
+        return found, f"{len(found):,}{more} tagged or noted paragraph{'s' * (len(found) != 1)}"
+
+    def page(self, typed: str, offset: int) -> list[Highlight]:
+        return self.library.knowledge.highlights(typed, SHOWN, offset)
 
     def row(self, item: Highlight) -> Text:
         return highlight_row(item, self.rows.highlights)

@@ -64,7 +64,7 @@ def entity_row(entity: EntitySummary, style_of: StyleOf) -> Text:
     return text
 
 
-def _marked(paragraph: str, marks: tuple[tuple[int, int], ...], style: Style, limit: int = 600) -> Text:
+def _marked(paragraph: str, marks: tuple[tuple[int, int], ...], style: Style, limit: int = 320) -> Text:
     """A paragraph with the marked spans styled, cut around the first mark when long."""
     source = visible(paragraph, newlines=False)
     start = 0

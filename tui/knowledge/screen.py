@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from store import Library, StoreError, visible
 from tui.knowledge.rows import Rows
@@ -49,6 +50,7 @@ class KnowledgeScreen(Screen[None], Generic[T]):
         self.initial = query
         self.items: list[T] = []
         self._pending: Timer | None = None
+        self._exhausted = False  # every row is listed
 
     def compose(self) -> ComposeResult:
         yield Static(Text(visible(self.heading, newlines=False)), id="heading")
@@ -81,24 +83,66 @@ class KnowledgeScreen(Screen[None], Generic[T]):
         self._pending = self.set_timer(TYPING_PAUSE, self.refill)
 
     def refill(self) -> None:
-        """List the rows for what is typed (a filter that cannot mean anything says why, on the line)."""
+        """List the rows for what is typed (a filter that cannot mean anything says why, on the line); what
+        takes longer (counts over the whole library, the timeline's bars) follows from a worker."""
         self._pending = None
+        typed = self.typed
         try:
-            items, summary = self.load(self.typed)
+            items, summary = self.load(typed)
         except StoreError as error:
             self.query_one("#summary", Static).update(visible(str(error), newlines=False))
             return
         self.items = items
+        self._exhausted = False
         rows = self.rows
         rows.clear_options()
         rows.add_options(Option(self.row(item), id=str(index)) for index, item in enumerate(items))
         if items:
             rows.highlighted = 0
         self.query_one("#summary", Static).update(summary)
+        self._more(typed)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="knowledge-more")
+    def _more(self, typed: str) -> None:
+        library = Library.open(self.library.path, read_only=True)  # a connection of this thread's own
+        try:
+            found = self.more(library, typed)
+        except StoreError:
+            return
+        finally:
+            library.close()
+        if found is not None and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_more, typed, found)
 
     def load(self, typed: str) -> tuple[list[T], str]:
-        """The rows for `typed`, and a line saying how many."""
+        """The rows for `typed` (the first page: it must be quick), and a line saying how many."""
         raise NotImplementedError
+
+    def page(self, typed: str, offset: int) -> list[T]:
+        """The rows after the first `offset` (listed as the cursor nears the end); none by default."""
+        return []
+
+    @on(OptionList.OptionHighlighted, "#rows")
+    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+        if self._exhausted or event.option_index < len(self.items) - 10:
+            return
+        try:
+            more = self.page(self.typed, len(self.items))
+        except StoreError:
+            more = []
+        if not more:
+            self._exhausted = True
+            return
+        first = len(self.items)
+        self.items += more
+        self.rows.add_options(Option(self.row(item), id=str(first + index)) for index, item in enumerate(more))
+
+    def more(self, library: Library, typed: str) -> object | None:
+        """Run on a worker thread with a connection of its own: what the screen shows once it is ready."""
+        return None
+
+    def show_more(self, typed: str, found: object) -> None:
+        """Show what `more` found (on the screen's thread), if `typed` is still what is typed."""
 
     def row(self, item: T) -> Text:
         raise NotImplementedError

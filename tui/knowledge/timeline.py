@@ -15,7 +15,7 @@ from tui.knowledge.rows import date_row
 from tui.knowledge.screen import KnowledgeScreen, Opener
 from tui.shared.editor import Editor
 
-ROWS = 500  # listed at once; narrow with the query, or press more
+ROWS = 100  # listed at once; more as the cursor nears the end
 BLOCKS = " ▁▂▃▄▅▆▇█"
 UNITS = ("year", "month", "day")
 
@@ -76,14 +76,31 @@ class Timeline(KnowledgeScreen[DateMention]):
     def above(self) -> Iterable[Static]:
         yield Static("", id="bars", markup=False)
 
+    @property
+    def entity_id(self) -> int | None:
+        return self.entity.id if self.entity else None
+
     def load(self, typed: str) -> tuple[list[DateMention], str]:
-        knowledge = self.library.knowledge
-        entity_id = self.entity.id if self.entity else None
-        rows = knowledge.timeline(typed, entity_id, ROWS)
-        total = knowledge.timeline_count(typed, entity_id) if len(rows) == ROWS else len(rows)
-        self._draw(continuous(knowledge.timeline_bars(self.unit, typed, entity_id), self.unit))
-        more = f" (the first {ROWS:,}: narrow with the box)" if total > len(rows) else ""
-        return rows, f"{total:,} date{'s' * (total != 1)} mentioned{more} · bars by {self.unit} (^z zooms)"
+        rows = self.library.knowledge.timeline(typed, self.entity_id, ROWS)
+        many = "" if len(rows) < ROWS else "+ (counting…)"
+        return rows, f"{len(rows):,}{many} date{'s' * (len(rows) != 1)} mentioned · bars by {self.unit} (^z zooms)"
+
+    def page(self, typed: str, offset: int) -> list[DateMention]:
+        return self.library.knowledge.timeline(typed, self.entity_id, ROWS, offset)
+
+    def more(self, library: Library, typed: str) -> object | None:
+        """How many dates in all, and the bars (over the whole library: a worker's job)."""
+        knowledge = library.knowledge
+        return (knowledge.timeline_count(typed, self.entity_id),
+                continuous(knowledge.timeline_bars(self.unit, typed, self.entity_id), self.unit))
+
+    def show_more(self, typed: str, found: object) -> None:
+        if typed != self.typed or not isinstance(found, tuple):
+            return
+        total, counts = found
+        self._draw(counts)
+        self.query_one("#summary", Static).update(
+            f"{total:,} date{'s' * (total != 1)} mentioned · bars by {self.unit} (^z zooms)")
 
     def _draw(self, counts: list[tuple[str, int]]) -> None:
         bars = self.query_one("#bars", Static)

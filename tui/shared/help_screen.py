@@ -14,6 +14,17 @@ from textual.widgets import Static
 from tui.shared.dialog import Dialog
 
 
+FILTERS = """
+Search (/), the list's filter (f), the timeline and highlights take one language:
+  tag:NAME  entity:NAME  source:NAME    a paragraph tagged, an entity named (or its alias), the outlet
+  after:DATE  before:DATE               published on or after / before (DATE: 2024, 2024-12, 2024-12-06)
+  mentions:DATE                         a date mentioned in the text, at any granularity
+  is:unread  is:read  has:note  has:tag
+  -FILTER                               not that;  "quotes" for names with spaces
+  anything else                         words, ranked (title above text)
+e.g.  entity:"Bashar al-Assad" mentions:2024-12 -source:Reuters offensive"""
+
+
 class HelpScreen(Dialog[None]):
     """A table of keys and what they do."""
 
@@ -34,4 +45,4 @@ class HelpScreen(Dialog[None]):
         table.add_column("where", style="dim")
         for key, description, where in self.rows:
             table.add_row(Text(key), Text(description), Text(where))
-        yield VerticalScroll(Static(table))
+        yield VerticalScroll(Static(table), Static(Text(FILTERS)))
