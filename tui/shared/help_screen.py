@@ -13,7 +13,6 @@ from textual.widgets import Static
 
 from tui.shared.dialog import Dialog
 
-
 FILTERS = """
 Search (/), the list's filter (f), the timeline and highlights take one language:
   tag:NAME  entity:NAME  source:NAME    a paragraph tagged, an entity named (or its alias), the outlet
