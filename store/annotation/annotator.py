@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from store.annotation.corrections import apply_rules
@@ -49,6 +49,8 @@ _BARE_UNIT = re.compile(r"(?:year|month|week|weekend|quarter|day|decade|century|
                         re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(r"\b(?:this|last|next|that|past|coming|same|previous|following|current)\s+$",
                               re.IGNORECASE)
+# "5 p.m. EST, Nov. 6": a clock time, a comma, then its date.
+_CLOCK_END = re.compile(r"(?:[ap]\.?m\.?|\d:\d\d|noon|midnight|[ecmp][sd]t|gmt|utc)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # Frequency adjectives before a noun ("a quarterly dividend", "the annual meeting") are not marked as
 # times by annotators (1 of 11 and 0 of 6 on the dev set), unlike "pays quarterly" or "daily".
@@ -75,7 +77,8 @@ def _temporal_ranges(doc, text: str) -> list[tuple[int, int]]:
             if text[end - 1] == "." and re.search(r"\b(?:a\.m|p\.m|[A-Z][a-z]{2})\.$", text[start:end]):
                 break
             end -= 1
-        if ranges and text[ranges[-1][1]:start] in (" ", " on ", " of "):
+        gap = text[ranges[-1][1]:start] if ranges else ""
+        if ranges and (gap in (" ", " on ", " of ") or (gap == ", " and _CLOCK_END.search(text, 0, ranges[-1][1]))):
             ranges[-1] = (ranges[-1][0], end)
             continue
         for cut in _SPLIT.finditer(text, start, end):
@@ -83,17 +86,32 @@ def _temporal_ranges(doc, text: str) -> list[tuple[int, int]]:
             start = cut.end()
         ranges.append((start, end))
     for m in EXTRA.finditer(text):
-        if not any(a < m.end() and m.start() < b for a, b in ranges):
-            ranges.append((m.start(), m.end()))
+        overlapping = [(a, b) for a, b in ranges if a < m.end() and m.start() < b]
+        if all(m.start() <= a and b <= m.end() for a, b in overlapping):  # none, or only inside it: it wins
+            ranges = [r for r in ranges if r not in overlapping] + [(m.start(), m.end())]
     return sorted(ranges)
 
 
 # Ages and bare numbers are not temporal expressions ("a 52-year-old", "Smith, 52,").
 _NOT_TEMPORAL = re.compile(
     r"(?:\w+[- ])?(?:\d+|[a-z]+)[- ](?:years?|months?)[- ]olds?|(?:aged? )?\d+(?: years)? old|\d{1,3}|\d{5,}|"
-    r"(?:aged|age) \d+",
+    r"(?:aged|age) \d+|(?:the )?current",  # "the current government" is not "now"
     re.IGNORECASE,
 )
+# A range of years, "2009-2010" or "2009-10": two dates, the second year in full.
+_YEAR_RANGE = re.compile(r"((?:1[5-9]|20)\d\d)\s*[-–/]\s*(\d\d|(?:1[5-9]|20)\d\d)")
+
+
+def _year_range(paragraph: str, start: int, end: int) -> list[Span] | None:
+    m = _YEAR_RANGE.fullmatch(paragraph, start, end)
+    if not m:
+        return None
+    first, second = m.group(1), m.group(2)
+    full = second if len(second) == 4 else first[:2] + second
+    if int(full) <= int(first):
+        return None  # "1990-85" is not a range of years
+    return [Span(m.start(1), m.end(1), "DATE", first, first, "DATE"),
+            Span(m.start(2), m.end(2), "DATE", second, full, "DATE")]
 
 
 # Financial news compares with "the year-ago quarter": the quarter last mentioned, one year back.
@@ -105,13 +123,68 @@ _YEAR_AGO = re.compile(
 )
 
 
-def _anchored(text: str, context: dict) -> str | None:
-    """A value that depends on what the document said before (the quarter under discussion)."""
+# A story tells of a day, month or year it named before: "that year", "the following day", "earlier that
+# day". The last date written out in full (to the day, month or year) is the one meant.
+_BACK = re.compile(
+    r"(?:(?:later|earlier|late|early) )?(?P<rel>that|that same|the same|the following|the previous|the preceding)"
+    r" (?P<unit>day|month|year)|the (?P<unit2>day|month|year) (?P<rel2>before|after)"
+    r"|(?:(?:later|earlier|late|early) in )?(?P<rel3>the) (?P<unit3>day)",
+    re.IGNORECASE,
+)
+_ORDINAL_DAY = re.compile(
+    r"the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) day",
+    re.IGNORECASE,
+)
+_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+_YEAR_PERIOD = re.compile(r"(?:the )?((?:19|20)\d\d) (?:quarter|period)", re.IGNORECASE)
+
+
+def _referred(text: str, context: dict, dct: date) -> str | None:
+    """The date a phrase like "that year" or "the day before" points back to, or None."""
+    ref = context.get("point") or dct.isoformat()
+    parts = _POINT.fullmatch(ref)
+    if parts is None:
+        return None
+    if _ORDINAL_DAY.fullmatch(text):  # "the third day" of the events reported: the day of the report
+        return dct.isoformat()
+    m = _BACK.fullmatch(text)
+    if not m:
+        return None
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
+    rel = (m.group("rel") or m.group("rel2") or m.group("rel3")).lower()
+    step = 1 if rel in ("the following", "after") else -1 if rel in ("the previous", "the preceding", "before") else 0
+    year, month, day = int(parts.group(1)), parts.group(2), parts.group(3)
+    if unit == "year":
+        return f"{year + step:04d}"
+    if unit == "month":
+        if month is None:
+            return None
+        index = year * 12 + int(month) - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if day is None:
+        return None
+    return (date(year, int(month), int(day)) + timedelta(days=step)).isoformat()
+
+
+def _anchored(text: str, context: dict, dct: date | None) -> str | None:
+    """A value that depends on what the document said before (the quarter under discussion, the day told of)."""
+    text = text.strip()
     quarter = context.get("quarter")
-    if quarter and _YEAR_AGO.fullmatch(text.strip()):
+    if quarter and _YEAR_AGO.fullmatch(text):
         year, q = quarter.split("-")
         return f"{int(year) - 1:04d}-{q}"
+    if quarter and (same := _YEAR_PERIOD.fullmatch(text)):  # "the 1988 period": that year's quarter under discussion
+        return f"{same.group(1)}-{quarter.split('-')[1]}"
+    if dct is not None:
+        try:
+            return _referred(text, context, dct)
+        except (ValueError, OverflowError):
+            return None
     return None
+
+
 
 
 def _date_spans(doc, paragraph: str, dct: date | None, context: dict) -> list[Span]:
@@ -121,11 +194,16 @@ def _date_spans(doc, paragraph: str, dct: date | None, context: dict) -> list[Sp
         text = paragraph[start:end]
         if _NOT_TEMPORAL.fullmatch(text) or _attributive(paragraph, start, end):
             continue
+        if (pair := _year_range(paragraph, start, end)) is not None:
+            spans += pair
+            continue
         found = normalize(text, dct, tenses.at(start, end)) if dct else None
-        if (anchored := _anchored(text, context)) is not None:
+        if (anchored := _anchored(text, context, dct)) is not None:
             found = Timex("DATE", anchored)
         elif found and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
             context["quarter"] = found.value
+        elif found and found.type == "DATE" and _POINT.fullmatch(found.value) and re.search(r"\d", text):
+            context["point"] = found.value  # a date written out: later "that day" and "the year before" count from it
         if found is None and not re.search(r"\d", text) and EXTRA.fullmatch(text):
             continue
         label = "TIME" if found and found.type == "TIME" else "DATE"

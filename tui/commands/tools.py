@@ -58,7 +58,11 @@ def annotate_command(file, dct: str | None, fmt: str) -> None:
         text = file.read()
         docs, problems = [(getattr(file, "name", "-"), dct or _text_date(text), text)], []
     for doc_id, doc_dct, text in docs:
-        click.echo(json_line(_annotation(doc_id, doc_dct, text)))
+        try:
+            click.echo(json_line(_annotation(doc_id, doc_dct, text)))
+        except Exception as error:
+            click.echo(json_line({"id": doc_id, "dct": doc_dct, "text": text, "spans": []}))
+            problems.append(f"{doc_id}: not annotated ({type(error).__name__}: {' '.join(str(error).split())})")
     for problem in problems:
         say(f"skipped {problem}", err=True)
     if problems:

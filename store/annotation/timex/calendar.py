@@ -94,8 +94,21 @@ def number_text(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+# A fraction of a unit is written in the next smaller one: 2 1/2 years is P2Y6M, 1.5 minutes PT1M30S.
+_SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24), "hour": ("minute", 60),
+            "minute": ("second", 60)}
+
+
 def duration(amount: float | None, unit: str) -> str:
-    """A TIMEX3 duration: P3Y, PT2H, PXM for a vague amount."""
+    """A TIMEX3 duration: P3Y, PT2H, PXM for a vague amount, P2Y6M for two and a half years."""
+    if amount is not None and amount != int(amount) and unit in _SMALLER:
+        smaller, per = _SMALLER[unit]
+        whole, part = int(amount), round((amount - int(amount)) * per)
+        small = duration(part, smaller)
+        if not whole:
+            return small
+        big = duration(whole, unit)
+        return big + (small[2:] if big.startswith("PT") else small[1:])
     letters = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
                "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "Y", "century": "Y",
                "millennium": "Y"}

@@ -5,21 +5,28 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from store.annotation.timex.holidays import FIND as HOLIDAY_RE
 from store.annotation.timex.vocab import MONTH_RE, WEEKDAY_RE
+
+_FULL_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
 _AFTER_PREPOSITION = "|".join(
     rf"(?<=\b{word} )" for word in ("in", "since", "by", "until", "from", "during", "through", "before", "after")
 )
 EXTRA = re.compile(
-    rf"\b(?:now|currently|current|recently|lately|nowadays|these days|formerly"
-    rf"|(?:in )?the (?:near |distant )?future|the (?:short|near|long) term|in the past"
+    rf"\b(?:now|currently|recently|lately|nowadays|these days|formerly|at the time"
+    rf"|the (?:near |distant )?future|the (?:short|near|long) term|in the past"
     rf"|today|tonight|yesterday|tomorrow|(?:{MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?"
     rf"|(?:{_AFTER_PREPOSITION})(?:1[89]|20)\d\d\b(?!-)"
     rf"|in the coming (?:days|weeks|months)"
-    rf"|annually|yearly|every (?:day|week|month|year|morning|night|evening|(?:{WEEKDAY_RE}))"
-    rf"|each (?:day|week|month|year)"
+    rf"|annually|yearly|every (?:morning|night|evening)"
+    rf"|(?:each|every) (?:day|week|month|year|spring|summer|autumn|fall|winter|{_FULL_MONTHS}"
+    rf"|(?:{WEEKDAY_RE})s?(?: (?:morning|afternoon|evening|night))?)"
+    rf"|(?:(?:later|earlier) )?(?:that|that same|the same|the following|the previous|the preceding) (?:day|month|year)"
+    rf"|the (?:day|year) (?:before|after)\b(?! (?:the|a|an|his|her|their|its|\w+day)\b)"
+    rf"|{HOLIDAY_RE}(?! Island)"
     rf"|(?:once|twice|three times) a (?:day|week|month|year)|daily|overnight"
-    rf"|(?:on |last |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b",
+    rf"|(?:last |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(

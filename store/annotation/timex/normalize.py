@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from store.annotation.timex import relative, rules
+from store.annotation.timex import holidays, relative, rules
 from store.annotation.timex.calendar import Context, Timex
 from store.annotation.timex.vocab import MONTH_RE, MONTHS
 
 RULES = (
-    rules.vague, rules.sets, rules.day_words, rules.part_of_day, rules.calendar_date, rules.month_year,
-    rules.year_only, rules.decade_century, rules.quarter_half, rules.season, relative.weekday,
+    rules.vague, rules.sets, holidays.holiday, rules.day_words, rules.part_of_day, rules.calendar_date,
+    rules.month_year, rules.year_only, rules.decade_century, rules.quarter_half, rules.season, relative.weekday,
     relative.relative_unit, relative.amount_of_time, relative.clock_time,
 )
 _LEADING = re.compile(
@@ -38,7 +38,7 @@ _DATE_THEN_TIME = re.compile(
     r"overnight)(?: local time| gmt| utc| [ecmp][sd]t)?"
 )
 _TIME_THEN_DATE = re.compile(
-    r"(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|noon|midnight"
+    r"(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|[012]?\d:[0-5]\d|noon|midnight"
     r"|(?:the )?(?:early |late )?(?:morning|afternoon|evening|night))"
     r"(?: (?:on|of|this|last))? (.+)"
 )
@@ -71,10 +71,17 @@ def _fallback(text: str, ctx: Context) -> Timex | None:
 
 def _rules(candidate: str, ctx: Context) -> Timex | None:
     for rule in RULES:
-        if (found := rule(candidate, ctx)) is not None:
+        try:
+            found = rule(candidate, ctx)
+        except (ValueError, OverflowError):  # a date no calendar holds: no value, never a crash
+            continue
+        if found is not None:
             return found
     if " " in candidate:
-        return _with_date(candidate, ctx)
+        try:
+            return _with_date(candidate, ctx)
+        except (ValueError, OverflowError):
+            return None
     return None
 
 
@@ -92,7 +99,7 @@ def normalize(expression: str, dct: date, tense: str = "past") -> Timex | None:
     """The TIMEX3 type and value of `expression` in an article dated `dct`, or None."""
     ctx = Context(dct, tense)
     text = canonical(expression)
-    stripped = _TRAILING.sub("", _LEADING.sub("", text))
+    stripped = _TRAILING.sub("", _LEADING.sub("", text)).replace(" or so ", " ")  # "a week or so ago"
     for candidate in dict.fromkeys([text, stripped]):
         if candidate and (found := _rules(candidate, ctx)) is not None:
             return found

@@ -69,7 +69,8 @@ _AMOUNT = re.compile(
     rf"remaining|past few|last few|next few|few|better part of the) )*)"
     rf"(?:(?:more than|less than|about|around|nearly|almost|roughly|some|at least|at most|over|under|"
     rf"up to|only|just|approximately|another|an additional|another|all|full|entire) )*"
-    rf"(?:{NUMBER_RE} )?(?:(?:and a half|full|long|straight|consecutive|calendar|fiscal) )*{UNIT_RE}"
+    rf"(?:{NUMBER_RE}(?: 1/2)? )?(?:(?:and a half|full|long|straight|consecutive|calendar|fiscal|trading|business|"
+    rf"working|school) )*{UNIT_RE}"
     rf"(?: and a half)?(?P<tail> ago| earlier| later| before| after| from now| since| old| later on| hence| on| long)?"
 )
 
@@ -88,7 +89,7 @@ def amount_of_time(text: str, ctx: Context) -> Timex | None:
     amount = number_value(word) if word else (1 if not m.group("unit").endswith("s") else None)
     if word is None and m.group("unit").endswith("s") and not m.group("lead").strip():
         amount = None
-    if "and a half" in text and amount is not None:
+    if ("and a half" in text or " 1/2 " in text) and amount is not None:
         amount += 0.5
     tail = (m.group("tail") or "").strip()
     if tail in ("ago", "from now", "hence") and amount is not None and amount == int(amount):
@@ -99,10 +100,14 @@ def amount_of_time(text: str, ctx: Context) -> Timex | None:
             return Timex("DATE", (ctx.dct + timedelta(days=sign * int(amount))).isoformat())
         # "a decade ago" is a year ten years back, not the decade it falls in.
         granularity = "year" if unit in ("decade", "century", "millennium") else unit
+        if (far := _far_year(ctx, unit, sign * int(amount))) is not None:
+            return far
         return Timex("DATE", fmt(shift(ctx.dct, unit, sign * int(amount)), granularity))
     if tail in ("earlier", "before", "later", "after") and amount is not None and amount == int(amount) \
             and unit not in ("second", "minute", "hour", "day"):
         sign = -1 if tail in ("earlier", "before") else 1
+        if (far := _far_year(ctx, unit, sign * int(amount))) is not None:
+            return far
         return Timex("DATE", fmt(shift(ctx.dct, unit, sign * int(amount)), unit))
     if tail == "ago":
         return Timex("DATE", "PAST_REF")
@@ -129,3 +134,18 @@ def clock_time(text: str, ctx: Context) -> Timex | None:
     if hour > 24 or minute > 59:
         return None
     return Timex("TIME", f"{ctx.dct.isoformat()}T{hour:02d}:{minute:02d}")
+
+
+YEARS = {"year": 1, "decade": 10, "century": 100, "millennium": 1000, "month": 1 / 12, "quarter": 0.25,
+         "week": 7 / 365.25}
+
+
+def _far_year(ctx: Context, unit: str, amount: int) -> Timex | None:
+    """A year outside what a calendar date holds ("close to 3000 years ago" in 2009): as TIMEX3 writes it
+    (BC0991 is the year -991), or None when the date is within years 1 to 9999."""
+    year = ctx.dct.year + amount * YEARS.get(unit, 0)
+    if 1 <= year <= 9999:
+        return None
+    if year > 9999:
+        return Timex("DATE", "FUTURE_REF")
+    return Timex("DATE", f"BC{int(abs(year)):04d}")

@@ -30,7 +30,8 @@ from store.annotation.timex.vocab import (
 PRESENT = {"now", "currently", "current", "at present", "presently", "nowadays", "these days", "today's",
            "at the moment", "the moment", "this time", "at this time", "the present", "right now", "for now",
            "present", "this point", "at this point", "already", "contemporary", "modern"}
-PAST = {"recently", "lately", "in the past", "the past", "previously", "formerly", "earlier", "once",
+PAST = {"recently", "lately", "in the past", "the past", "previously", "formerly", "earlier", "once", "at the time",
+        "the time",
         "recent", "historically", "before", "the old days", "former", "then", "ago"}
 FUTURE = {"in the future", "the future", "future", "the short term", "the near term", "the long term",
           "in the distant future", "the distant future", "soon", "in the coming days", "the coming days", "coming days",
@@ -53,11 +54,16 @@ def sets(text: str, ctx: Context) -> Timex | None:
     """every Friday -> XXXX-WXX-5, annually -> P1Y, twice a week -> P1W (SET)."""
     if text in SET_WORDS:
         return Timex("SET", SET_WORDS[text])
+    if m := re.fullmatch(r"(?:every|each) (spring|summer|autumn|fall|winter)", text):
+        return Timex("SET", f"XXXX-{SEASONS[m.group(1)]}")
     if m := re.fullmatch(rf"(?:every|each) ({WEEKDAY_RE})s?(?: (morning|afternoon|evening|night))?", text):
         value = f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}"
         return Timex("SET", value + (f"T{DAY_PARTS[m.group(2)]}" if m.group(2) else ""))
-    if m := re.fullmatch(rf"({WEEKDAY_RE})s", text):
-        return Timex("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}")
+    if m := re.fullmatch(rf"({WEEKDAY_RE})s?(?:(s)| (morning|afternoon|evening|night)s)", text):
+        value = f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}"  # "Mondays", "Tuesday nights"
+        return Timex("SET", value + (f"T{DAY_PARTS[m.group(3)]}" if m.group(3) else ""))
+    if m := re.fullmatch(rf"(?:every|each) ({MONTH_RE})", text):
+        return Timex("SET", f"XXXX-{MONTHS[m.group(1)]:02d}")
     if m := re.fullmatch(r"(?:every|each) (morning|afternoon|evening|night)", text):
         return Timex("SET", f"XXXX-XX-XXT{DAY_PARTS[m.group(1)]}")
     m = re.fullmatch(rf"(?:every|each)(?: other)? (?:{NUMBER_RE} )?{UNIT_RE}", text) or re.fullmatch(
@@ -159,21 +165,22 @@ def month_year(text: str, ctx: Context) -> Timex | None:
         year = ctx.dct.year
     if year is None:
         rel = m.group("rel")
-        tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel or "", ctx.tense)
-        year = pick_year(Context(ctx.dct, tense), month)
-        if rel in ("last", "past") and month == ctx.dct.month:
-            year -= 1
-        elif rel in ("next", "coming") and month == ctx.dct.month:
-            year += 1
+        if rel in ("last", "past"):  # the latest such month before the article's: "last August" in July is 2023's
+            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        elif rel in ("next", "coming"):  # the first after it
+            year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        else:
+            year = pick_year(ctx, month)
     return Timex("DATE", f"{year:04d}-{month:02d}")
 
 
 def year_only(text: str, ctx: Context) -> Timex | None:
     """2023, the year 2023, fiscal 1998, '98 -> the year; the year, year-end -> the article's."""
-    if text in ("the year", "the full year", "the whole year", "the calendar year"):
+    if text in ("the year", "the full year", "the whole year", "the calendar year", "the fiscal year",
+                "the financial year", "this fiscal year", "the current year", "the current fiscal year"):
         return Timex("DATE", f"{ctx.dct.year:04d}")
-    if text in ("year end", "the year end", "year's end", "the end of the year"):
-        return Timex("DATE", f"{pick_year(ctx, 12, 31):04d}-12-31")
+    if text in ("year end", "the year end", "year's end", "the end of the year"):  # TIMEX3: the year, mod END
+        return Timex("DATE", f"{pick_year(ctx, 12, 31):04d}")
     m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|financial|model|school) )?(?:year )?(\d{4}|'\d{2})"
                      r"(?: (?:fiscal )?year)?", text)
     if not m:
@@ -215,17 +222,30 @@ def quarter_half(text: str, ctx: Context) -> Timex | None:
     """the third quarter -> 2024-Q3, the first half of 1998 -> 1998-H1, the quarter -> 2024-QX."""
     m = re.fullmatch(
         rf"(?:the )?(?:(?P<rel>last|latest|this|current|next|past|previous|same|year ago|year earlier) )?"
-        rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]) )?(?:fiscal |calendar )?"
+        rf"(?:(?P<yrel>this|last|next) year's )?(?:(?P<year0>\d{{4}}) )?(?:fiscal )?"
+        rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]|last) )?(?:fiscal |calendar )?"
         rf"(?P<unit>quarter|half|q[1-4])(?: (?:of )?(?:fiscal )?{_YEAR})?",
         text,
     )
-    if not m or (m.group("unit") == "half" and not m.group("ord")):
+    if not m:
         return None
+    if m.group("unit") == "half" and not m.group("ord"):
+        if m.group("rel") != "last":
+            return None
+        return Timex("DATE", f"{_year(m.group('year')) or ctx.dct.year:04d}-H2")  # "the last half of 1989"
     unit = m.group("unit")
     letter = "H" if unit == "half" else "Q"
     word = m.group("ord") or (unit if unit not in ("quarter", "half") else "")
     index = int(word[1]) if re.fullmatch("q[1-4]", word) else ORDINALS.get(word)
-    year = _year(m.group("year")) or ctx.dct.year
+    if word == "last" and letter == "H":
+        index = 2
+    if m.group("yrel"):  # "next year's first quarter"
+        if index is None:
+            return None
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m.group("yrel")]
+        return Timex("DATE", f"{year:04d}-{letter}{index}")
+    written = m.group("year") or m.group("year0")
+    year = _year(written) or ctx.dct.year
     current = (ctx.dct.month - 1) // 3 + 1 if letter == "Q" else (1 if ctx.dct.month <= 6 else 2)
     rel = m.group("rel") or ""
     if index is None:
@@ -237,7 +257,7 @@ def quarter_half(text: str, ctx: Context) -> Timex | None:
         if letter == "Q" and ctx.tense == "past" and not m.group("year"):
             return Timex("DATE", fmt(shift(ctx.dct, "quarter", -1), "quarter"))
         return Timex("DATE", f"{year:04d}-{letter}X")
-    if rel.startswith("year") or (not m.group("year") and ctx.tense == "past" and index > current):
+    if rel.startswith("year") or (not written and ctx.tense == "past" and index > current):
         year -= 1
     return Timex("DATE", f"{year:04d}-{letter}{index}")
 
@@ -245,7 +265,7 @@ def quarter_half(text: str, ctx: Context) -> Timex | None:
 def season(text: str, ctx: Context) -> Timex | None:
     """last summer -> 2024-SU, winter 2023 -> 2023-WI."""
     m = re.fullmatch(
-        rf"(?:(?P<rel>last|this|next|past|coming|the coming|the past|the last) )?(?:(?:early|late|mid) )?"
+        rf"(?:(?P<rel>last|this|next|past|coming|the coming|the past|the last|the) )?(?:(?:early|late|mid) )?"
         rf"(?P<season>spring|summer|autumn|fall|winter)(?:time)?(?: (?:of )?(?:{_YEAR}|(?P<words>nineteen [a-z -]+)))?",
         text,
     )
@@ -257,7 +277,7 @@ def season(text: str, ctx: Context) -> Timex | None:
     if m.group("year"):
         return Timex("DATE", f"{_year(m.group('year')):04d}-{code}")
     month = 12 if code == "WI" else SEASON_MONTH[code]
-    rel = (m.group("rel") or "").replace("the ", "")
+    rel = re.sub(r"^the ?", "", m.group("rel") or "")
     tense = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel, ctx.tense)
     year = pick_year(Context(ctx.dct, tense), month)
     current = abs(ctx.dct.month - month) <= 1 or (code == "WI" and ctx.dct.month <= 2)

@@ -36,7 +36,7 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 DAY_PARTS = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI",
-    "midday": "MI", "noon": "12:00", "midnight": "24:00", "dawn": "MO", "daybreak": "MO", "dusk": "EV",
+    "midday": "12:00", "noon": "12:00", "midnight": "24:00", "dawn": "MO", "daybreak": "MO", "dusk": "EV",
 }
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
