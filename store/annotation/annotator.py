@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from store.annotation.corrections import apply_rules
-from store.annotation.entities import TEMPORAL, consolidate, link_acronyms, trimmed
+from store.annotation.entities import TEMPORAL, consolidate, link_acronyms, propagate, trimmed
 from store.annotation.timex import Timex, normalize
 from store.annotation.timex.find import EXTRA, Tenses
 from store.annotation.timex.vocab import MONTH_RE, WEEKDAY_RE
@@ -28,13 +28,71 @@ def load_nlp():
     return model.load(exclude=NER_ONLY)
 
 
+_FUNCTION_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and", "or", "but", "as", "is", "are",
+                   "was", "be", "it", "its", "from", "with", "after", "over", "into", "says", "said", "vs", "v"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _casing(texts: Sequence[str]) -> tuple[set[str], set[str]]:
+    """The article's own evidence of how a word is written: seen in lower case, seen capitalised
+    inside a sentence (lines in capitals left out)."""
+    lower, capital = set(), set()
+    for text in texts:
+        for line in text.split("\n"):
+            if _shouting(line):
+                continue
+            for m in _WORD.finditer(line):
+                word = m.group(0)
+                if word.islower():
+                    lower.add(word)
+                elif word[0].isupper() and word[1:].islower() and m.start() > 0 \
+                        and line[m.start() - 2:m.start()] not in (". ", "! ", "? ", '" '):
+                    capital.add(word.lower())
+    return lower, capital
+
+
+def _shouting(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def recased(text: str, casing: tuple[set[str], set[str]] = (set(), set())) -> str:
+    """Lines written in capitals (headlines, datelines, result tables) in ordinary case, letter for letter
+    (the same length, so offsets hold): the model reads "BEIRUT" as a shout, "Beirut" as a place. A word
+    the article writes in lower case elsewhere goes to lower case; short words that are not function words
+    stay in capitals (mostly acronyms: UN, BBC); the rest get a capital initial."""
+    if not any(c.isupper() for c in text):
+        return text
+    lower, capital = casing
+    out = []
+    for line in text.split("\n"):
+        if _shouting(line):
+            line = _WORD.sub(lambda m: _recase_word(m.group(0), lower, capital), line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _recase_word(word: str, lower: set[str], capital: set[str]) -> str:
+    if not word.isupper():
+        return word
+    folded = word.lower()
+    if folded in _FUNCTION_WORDS or (folded in lower and folded not in capital):
+        new = folded
+    elif len(word) <= 3:
+        return word
+    else:
+        new = word[0] + word[1:].lower()
+    return new if len(new) == len(word) else word
+
+
 def _entity_spans(doc, text: str) -> list[Span]:
     spans = []
     for ent in doc.ents:
         if ent.label_ in TEMPORAL:
             continue
-        start, end = trimmed(text, ent.start_char, ent.end_char)
-        spans.append(Span(start, end, ent.label_, text[start:end]))
+        start, end = trimmed(text, ent.start_char, ent.end_char, ent.label_)
+        if start >= 0:
+            spans.append(Span(start, end, ent.label_, text[start:end]))
     return spans
 
 
@@ -224,7 +282,7 @@ def _article_spans(texts: list[str], docs: list, day: date | None, rules: Sequen
     context: dict = {}
     entities = [_entity_spans(doc, text) for text, doc in zip(texts, docs, strict=True)]
     dates = [_date_spans(doc, text, day, context) for text, doc in zip(texts, docs, strict=True)]
-    entities = apply_rules(texts, consolidate(texts, link_acronyms(texts, entities)), rules)
+    entities = apply_rules(texts, propagate(texts, consolidate(texts, link_acronyms(texts, entities))), rules)
     return [sorted(e + d, key=lambda s: (s.start, s.end)) for e, d in zip(entities, dates, strict=True)]
 
 
@@ -233,7 +291,8 @@ def annotate_paragraphs(
 ) -> list[list[Span]]:
     """Spans for each paragraph of one article, offsets into that paragraph; the reader's rules win."""
     texts = [p[:MAX_CHARS] for p in paragraphs]
-    docs = list(load_nlp().pipe(texts, batch_size=batch_size))
+    casing = _casing(texts)
+    docs = list(load_nlp().pipe([recased(t, casing) for t in texts], batch_size=batch_size))
     return _article_spans(texts, docs, _parse_dct(dct), rules)
 
 
@@ -243,8 +302,9 @@ def annotate_articles(
     """Many articles (date, paragraphs) at once: one pass of the model over all their paragraphs, then
     the per-article rules. (More than one core: store/jobs/workers.py.)"""
     texts = [[p[:MAX_CHARS] for p in paragraphs] for _, paragraphs in articles]
-    flat = [text for group in texts for text in group]
-    docs = iter(load_nlp().pipe(flat, batch_size=64))
+    casings = [_casing(group) for group in texts]
+    docs = iter(load_nlp().pipe([recased(t, casing) for group, casing in zip(texts, casings, strict=True)
+                                 for t in group], batch_size=64))
     return [
         _article_spans(group, [next(docs) for _ in group], _parse_dct(dct), rules)
         for (dct, _), group in zip(articles, texts, strict=True)

@@ -14,7 +14,7 @@ _AFTER_PREPOSITION = "|".join(
     rf"(?<=\b{word} )" for word in ("in", "since", "by", "until", "from", "during", "through", "before", "after")
 )
 EXTRA = re.compile(
-    rf"\b(?:now|currently|recently|lately|nowadays|these days|formerly|at the time"
+    rf"\b(?:\d{{4}}-\d\d-\d\d|now|currently|recently|lately|nowadays|these days|formerly|at the time"
     rf"|the (?:near |distant )?future|the (?:short|near|long) term|in the past"
     rf"|today|tonight|yesterday|tomorrow|(?:{MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?"
     rf"|(?:{_AFTER_PREPOSITION})(?:1[89]|20)\d\d\b(?!-)"
