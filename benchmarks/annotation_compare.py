@@ -22,7 +22,7 @@ from benchmarks.synth import write_library
 HERE = Path(__file__).resolve().parent.parent
 _RUN = r"""
 import json, sys, time
-from store.annotation.annotator import annotate_articles, load_nlp
+from newsgloss.store.annotation.annotator import annotate_articles, load_nlp
 records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")][: int(sys.argv[2])]
 inputs = [(r["published"], r["body"].split("\n\n")) for r in records]
 words = sum(len(p.split()) for _, ps in inputs for p in ps)

@@ -21,9 +21,11 @@ HERE = Path(__file__).resolve().parent.parent
 
 
 def program(root: Path) -> tuple[str, ...]:
-    """`newsgloss` from the code in `root` (its child processes too: the background annotator)."""
+    """`newsgloss` from the code in `root` (its child processes too: the background annotator); a checkout
+    from before the code moved under `newsgloss` has it at the top level."""
+    cli = "newsgloss.tui.cli" if (root / "newsgloss" / "__init__.py").exists() else "tui.cli"
     return ("env", f"PYTHONPATH={root}", sys.executable, "-c",
-            "import sys; sys.argv[0] = 'newsgloss'; from tui.cli import main; main()")
+            f"import sys; sys.argv[0] = 'newsgloss'; from {cli} import main; main()")
 
 
 def main() -> None:

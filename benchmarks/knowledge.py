@@ -36,8 +36,8 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 
 def annotate_by_pattern(db: Path, link: bool = True, limit: int | None = None) -> float:
     """Spans for every article not annotated yet, found by pattern; seconds taken (model-free)."""
-    from store import Library, Span
-    from store.annotation.timex import normalize
+    from newsgloss.store import Library, Span
+    from newsgloss.store.annotation.timex import normalize
 
     patterns = _patterns()
     library = Library.open(db)
@@ -92,7 +92,7 @@ def screens(db: Path, runs: int) -> dict[str, list[float]]:
 
 def queries(db: Path, rounds: int = 5) -> list[float]:
     """Seconds per query of the mix (three filters and a word), warm."""
-    from store import Library
+    from newsgloss.store import Library
 
     library = Library.open(db)
     for query in QUERIES:
@@ -109,8 +109,8 @@ def queries(db: Path, rounds: int = 5) -> list[float]:
 
 def linking_cost(library_jsonl: Path, work: Path, articles: int = 300) -> tuple[float, float]:
     """Annotation with the model, storing spans with and without entity records, same articles, one run."""
-    from store import Library
-    from store.annotation.annotator import annotate_articles, load_nlp
+    from newsgloss.store import Library
+    from newsgloss.store.annotation.annotator import annotate_articles, load_nlp
 
     load_nlp()
     timings = []
@@ -123,7 +123,7 @@ def linking_cost(library_jsonl: Path, work: Path, articles: int = 300) -> tuple[
             import json
 
             drafts = [json.loads(next(lines)) for _ in range(articles)]
-        from store import Draft
+        from newsgloss.store import Draft
 
         library.add_articles(Draft(d["title"], tuple(d["body"].split("\n\n")), d["source"], published=d["published"])
                              for d in drafts)

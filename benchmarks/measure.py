@@ -60,8 +60,8 @@ def index_alone(db: Path) -> float:
 
 def annotate_newest(db: Path, count: int = 30) -> None:
     """Annotate the articles on the first screen, so opening one reads stored spans."""
-    from store import Library
-    from store.annotation.annotator import annotate_articles
+    from newsgloss.store import Library
+    from newsgloss.store.annotation.annotator import annotate_articles
 
     library = Library.open(db)
     ids = [row.id for row in library.article_page(0, count)]
@@ -118,7 +118,7 @@ def plain_first_screen(db: Path, count: int) -> tuple[float, float]:
 
 def search(db: Path) -> list[float]:
     """Seconds per query (in-process, the store's search, a warm connection)."""
-    from store import Library
+    from newsgloss.store import Library
 
     library = Library.open(db)
     library.search("warm up")
@@ -134,7 +134,7 @@ def search(db: Path) -> list[float]:
 def annotate_on_open(words: int = 1000, runs: int = 5) -> list[float]:
     """Annotating a not-yet-annotated article of `words` words with the model already loaded."""
     from benchmarks.synth import Writer
-    from store.annotation.annotator import annotate_paragraphs
+    from newsgloss.store.annotation.annotator import annotate_paragraphs
 
     writer = Writer(11)
     article = writer.article(0, words)
@@ -150,8 +150,8 @@ def annotate_on_open(words: int = 1000, runs: int = 5) -> list[float]:
 
 def annotation_speed(library: Path, articles: int = 200) -> dict:
     """Words per second: raw spaCy (NER only) against the annotator, one and two processes each, same text."""
-    from store.annotation.annotator import annotate_articles, load_nlp
-    from store.jobs.workers import annotate_on, annotation_pool
+    from newsgloss.store.annotation.annotator import annotate_articles, load_nlp
+    from newsgloss.store.jobs.workers import annotate_on, annotation_pool
 
     def two_processes() -> None:
         with annotation_pool(2) as pool:

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store import Library  # noqa: E402
-from tui.app import make_app  # noqa: E402
+from newsgloss.store import Library  # noqa: E402
+from newsgloss.tui.app import make_app  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 HOMS = "Thousands of people fled the central Syrian city of Homs overnight into Friday morning"

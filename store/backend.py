@@ -11,14 +11,15 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Protocol
 
-from store.annotation.resolve import Mention
-from store.drafts import Prepared
-from store.models import (
+from newsgloss.store.annotation.resolve import Mention
+from newsgloss.store.drafts import Prepared
+from newsgloss.store.models import (
     Article,
     ArticleSummary,
     DateMention,
     EntityRule,
     EntitySummary,
+    Feed,
     Highlight,
     ImportStatus,
     MentionHit,
@@ -26,7 +27,7 @@ from store.models import (
     Span,
     Tag,
 )
-from store.query import Query
+from newsgloss.store.query import Query
 
 
 class ArticleStore(Protocol):
@@ -79,6 +80,15 @@ class RuleStore(Protocol):
     def current(self, rules: Sequence[EntityRule]) -> bool: ...
 
 
+class FeedStore(Protocol):
+    def all(self) -> list[Feed]: ...
+    def get(self, url: str) -> Feed | None: ...
+    def add(self, url: str, title: str = "") -> tuple[Feed, bool]: ...
+    def remove(self, url: str) -> bool: ...
+    def checked(self, url: str, status: str, detail: str = "", etag: str | None = None,
+                last_modified: str | None = None, title: str = "", articles: int = 0) -> None: ...
+
+
 class IngestStore(Protocol):
     def add_batch(self, batch: list[Prepared]) -> list[tuple[ImportStatus, int]]: ...
 
@@ -100,6 +110,8 @@ class Backend(Protocol):
     def ingest(self) -> IngestStore: ...
     @property
     def entities(self) -> EntityStore: ...
+    @property
+    def feeds(self) -> FeedStore: ...
 
     def transaction(self) -> AbstractContextManager[None]: ...
     def errors(self) -> AbstractContextManager[None]: ...

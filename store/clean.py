@@ -49,14 +49,25 @@ def _folded(text: str) -> str:
     return " ".join(folded.split())
 
 
+# UTF-8 read as Latin-1 or Windows-1252 ("SÃ£o Paulo", "donâ€™t"): a lead byte's character followed by a
+# continuation byte's. Text without such a pair (nearly all) is not looked at further.
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                       "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
 def clean_text(text: str) -> str:
-    """Return `text` NFC-normalised, with escape sequences and control characters removed.
+    """Return `text` NFC-normalised, with escape sequences and control characters removed and text that was
+    decoded with the wrong encoding repaired ("SÃ£o Paulo" is "São Paulo").
 
     Newlines and tabs stay; CRLF, CR and Unicode line separators become newlines.
     """
     if _suspect(text):
         text = _LINE_BREAKS.sub(lambda m: "\n\n" if m.group(0) == "\u2029" else "\n", text)
         text = _UNWANTED.sub("", _ESCAPES.sub("", text))
+    if not text.isascii() and _MOJIBAKE.search(text):
+        from ftfy import fix_encoding
+
+        text = fix_encoding(text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from store.clean import clean_line, combined_fingerprint, fingerprint
-from store.models import Draft
+from newsgloss.store.clean import clean_line, combined_fingerprint, fingerprint
+from newsgloss.store.models import Draft
 
 MAX_PARAGRAPH = 20_000  # characters; longer runs of text are cut at a space
 MAX_ARTICLE_CHARS = 2_000_000  # one article's text (a long book); more is refused, with a line saying so

@@ -8,8 +8,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from store.export import block_id, file_name_for, markdown_text, slug, yaml_string
-from store.models import DateMention, EntitySummary, MentionHit
+from newsgloss.store.export import block_id, file_name_for, markdown_text, slug, yaml_string
+from newsgloss.store.models import DateMention, EntitySummary, MentionHit
 
 
 def entity_file_name(entity: EntitySummary) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.library import guarded
-from store.models import DateMention, EntitySummary, Highlight, MentionHit, StoreError
-from store.query import parse
+from newsgloss.store.library import guarded
+from newsgloss.store.models import DateMention, EntitySummary, Highlight, MentionHit, StoreError
+from newsgloss.store.query import parse
 
 if TYPE_CHECKING:
-    from store.backend import Backend
+    from newsgloss.store.backend import Backend
 
 UNITS = ("year", "month", "day")
 
@@ -77,8 +77,8 @@ class Knowledge:
 
     def export_entity(self, entity_id: int, folder: Path) -> Path:
         """Write the entity's page as a Markdown note into `folder`; returns the file."""
-        from store.export import write_file
-        from store.export_kb import entity_file_name, entity_markdown
+        from newsgloss.store.export import write_file
+        from newsgloss.store.export_kb import entity_file_name, entity_markdown
 
         entity = self.entity(entity_id)
         if entity is None:
@@ -92,8 +92,8 @@ class Knowledge:
 
     def export_timeline(self, folder: Path, query: str = "", entity_id: int | None = None) -> Path:
         """Write the timeline (of `query`, beside the entity) as a Markdown table into `folder`."""
-        from store.export import slug, write_file
-        from store.export_kb import timeline_markdown
+        from newsgloss.store.export import slug, write_file
+        from newsgloss.store.export_kb import timeline_markdown
 
         rows = self.timeline(query, entity_id, limit=100_000)
         entity = self.entity(entity_id) if entity_id is not None else None

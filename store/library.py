@@ -7,10 +7,10 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
-from store.annotation.resolve import KB_ACTIONS, resolve
-from store.clean import clean_line
-from store.drafts import Prepared, prepare
-from store.models import (
+from newsgloss.store.annotation.resolve import KB_ACTIONS, resolve
+from newsgloss.store.clean import clean_line
+from newsgloss.store.drafts import Prepared, prepare
+from newsgloss.store.models import (
     Article,
     ArticleSummary,
     Draft,
@@ -22,12 +22,13 @@ from store.models import (
     StoreError,
     Tag,
 )
-from store.query import parse
+from newsgloss.store.query import parse
 
 if TYPE_CHECKING:
-    from store.backend import Backend
-    from store.knowledge import Knowledge
-    from store.models import AnnotationEvent
+    from newsgloss.store.backend import Backend
+    from newsgloss.store.feeds import Subscriptions
+    from newsgloss.store.knowledge import Knowledge
+    from newsgloss.store.models import AnnotationEvent
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -65,7 +66,7 @@ class Library:
         file is refused with a StoreError and left untouched. `read_only` (or a file this user cannot
         write) opens it for reading only. A write waits up to `patience` seconds while another program
         writes (then it is a StoreBusy)."""
-        from store.sqlite import SqliteBackend
+        from newsgloss.store.sqlite import SqliteBackend
 
         return cls(SqliteBackend(path, read_only, patience))
 
@@ -76,9 +77,16 @@ class Library:
     @property
     def knowledge(self) -> Knowledge:
         """Entities across articles, the dates mentioned, highlights and notes."""
-        from store.knowledge import Knowledge
+        from newsgloss.store.knowledge import Knowledge
 
         return Knowledge(self.backend)
+
+    @property
+    def feeds(self) -> Subscriptions:
+        """Feed subscriptions: add, remove, OPML in and out, refresh."""
+        from newsgloss.store.feeds import Subscriptions
+
+        return Subscriptions(self)
 
     @property
     def read_only(self) -> bool:
@@ -189,7 +197,7 @@ class Library:
 
     def _correct(self, rule: EntityRule) -> set[int]:
         """A new correction applied to the stored spans; the articles it changed."""
-        from store.annotation.corrections import apply_rules, by_position
+        from newsgloss.store.annotation.corrections import apply_rules, by_position
 
         changed: dict[int, list[tuple[int, list[Span]]]] = {}
         for article_id, position, paragraph, current in self.backend.spans.paragraphs_containing(rule.text):
@@ -262,14 +270,14 @@ class Library:
 
     def annotate_article(self, article_id: int) -> None:
         """Run the annotator on one article now and store its spans."""
-        from store.jobs.annotating import annotate_article
+        from newsgloss.store.jobs.annotating import annotate_article
 
         annotate_article(self, article_id)
 
     def annotate_pending(self, progress: Callable[[AnnotationEvent], None] | None = None,
                          cancelled: Callable[[], bool] = lambda: False, batch: int = 50, processes: int = 1) -> int:
         """Annotate every article whose spans are not stored; returns how many were done."""
-        from store.jobs.annotating import annotate_pending
+        from newsgloss.store.jobs.annotating import annotate_pending
 
         return annotate_pending(self, progress, cancelled, batch, processes)
 
@@ -300,22 +308,23 @@ class Library:
 
     def import_paths(self, paths: Iterable[Path | str]) -> Iterator[ImportOutcome]:
         """Import files, folders and feed addresses: one outcome per article or problem, in input order."""
-        from store.jobs.importing import import_paths
+        from newsgloss.store.jobs.importing import import_paths
 
         return import_paths(self, paths)
 
     def seed_samples(self) -> list[ImportOutcome]:
         """Import the sample articles that ship with newsgloss (annotation is left for later)."""
-        from store.jobs.importing import seed
+        from newsgloss.store.jobs.importing import seed
 
         return seed(self)
 
-    def export_article(self, article_id: int, folder: Path) -> Path:
-        """Write one article's Markdown into `folder`; returns the file's path."""
-        from store.export import write_article
+    def export_article(self, article_id: int, folder: Path, template: Path | None = None) -> Path:
+        """Write one article's Markdown into `folder` (a second export keeps what the reader added to the
+        file; `template`, a Jinja2 file, lays out newsgloss's part); returns the file's path."""
+        from newsgloss.store.export import write_article
 
-        return write_article(self.article(article_id), folder)
+        return write_article(self.article(article_id), folder, template)
 
-    def export_all(self, folder: Path, query: str = "") -> list[Path]:
+    def export_all(self, folder: Path, query: str = "", template: Path | None = None) -> list[Path]:
         """Export every article matching `query` (every article when it is empty)."""
-        return [self.export_article(article_id, folder) for article_id in self.article_ids(query=query)]
+        return [self.export_article(article_id, folder, template) for article_id in self.article_ids(query=query)]

@@ -138,6 +138,42 @@ class ImportOutcome:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """A feed subscription and how its last refresh went."""
+
+    id: int
+    url: str
+    title: str = ""
+    added_at: str = ""
+    etag: str = ""  # the server's validators, sent back so that it can answer "not modified"
+    last_modified: str = ""
+    checked_at: str = ""
+    status: str = ""  # of the last refresh: new, unchanged, failed
+    detail: str = ""  # why it failed, or what it brought
+    articles: int = 0  # articles it has brought in all
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """One feed's refresh: `new` (it had articles not in the library), `unchanged` or `failed`."""
+
+    url: str
+    status: str
+    imported: int = 0
+    updated: int = 0
+    detail: str = ""
+    title: str = ""
+
+    @property
+    def line(self) -> str:
+        """One line for a person: `new: https://...: 3 new, 1 updated`, `failed: https://...: timed out`."""
+        if self.status == "failed":
+            return f"failed: {self.url}: {self.detail}"
+        counts = ", ".join(f"{n} {what}" for n, what in ((self.imported, "new"), (self.updated, "updated")) if n)
+        return f"{self.status}: {self.url}" + (f": {counts}" if counts else "")
+
+
+@dataclass(frozen=True)
 class AnnotationProgress:
     """An annotation run stored the spans of one more article."""
 
@@ -212,6 +248,10 @@ class DateMention:
     paragraph: str
     start: int
     end: int
+
+
+class ImportProblem(Exception):
+    """An input that cannot be imported; the message is the one-line reason."""
 
 
 class StoreError(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from store.clean import fold_spaces
+from newsgloss.store.clean import fold_spaces
 
 # A sentence end glued to the next sentence: "Homs.After years", "ago.Assad".
 # The left side must end a lower-case word or a number; the right side must

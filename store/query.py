@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from store.models import StoreError
+from newsgloss.store.models import StoreError
 
 FIELDS = ("tag", "entity", "source", "after", "before", "mentions", "is", "has")
 STATES = ("unread", "read")

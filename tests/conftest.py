@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from store import Library
-from tui.app import make_app
+from newsgloss.store import Library
+from newsgloss.tui.app import make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (./dev test installs it)")

@@ -18,7 +18,7 @@ def _tree(path: Path) -> ast.Module:
 
 
 def _module(path: Path) -> str:
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    return "newsgloss." + ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
 
 
 def test_store_never_imports_textual_or_rich():
@@ -43,8 +43,8 @@ def test_sql_only_in_the_sqlite_backend():
                 found.append(f"{_module(path)}:{node.lineno} imports a SQLite module")
             if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in ("sqlite3", "sqlite_utils"):
                 found.append(f"{_module(path)}:{node.lineno} imports a SQLite module")
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("store.sqlite") and \
-                    _module(path) != "store.library":
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("newsgloss.store.sqlite") and \
+                    _module(path) != "newsgloss.store.library":
                 found.append(f"{_module(path)}:{node.lineno} reaches into the backend")
     assert found == []
 
@@ -53,11 +53,11 @@ def test_tui_sees_only_the_store_package():
     found = [f"{_module(path)}:{node.lineno} imports {node.module}"
              for path in MODULES if path.relative_to(ROOT).parts[0] == "tui"
              for node in ast.walk(_tree(path))
-             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("store.")]
+             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("newsgloss.store.")]
     found += [f"{_module(path)}:{node.lineno} imports {alias.name}"
               for path in MODULES if path.relative_to(ROOT).parts[0] == "tui"
               for node in ast.walk(_tree(path)) if isinstance(node, ast.Import)
-              for alias in node.names if alias.name.startswith("store.")]
+              for alias in node.names if alias.name.startswith("newsgloss.store.")]
     assert found == []
 
 
@@ -72,6 +72,7 @@ def test_no_mixins_and_no_oversized_modules():
 
 
 def test_cli_start_up_does_not_import_spacy():
-    code = "import sys, tui.cli, tui.app\nprint('spacy' in sys.modules, 'multiprocessing' in sys.modules)\n"
+    code = ("import sys, newsgloss.tui.cli, newsgloss.tui.app\n"
+            "print('spacy' in sys.modules, 'multiprocessing' in sys.modules)\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False False"

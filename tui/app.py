@@ -13,14 +13,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from store import Library, StoreError, visible
-from tui.cli import PATIENCE
-from tui.main_screen import MainScreen
-from tui.settings import Preferences, load
-from tui.settings import export_dir as export_folder
-from tui.shared.editor import Editor, Severity
-from tui.shared.highlight import HIGHLIGHT_CSS
-from tui.shared.terminal_input import read_keys_leniently
+from newsgloss.store import Library, StoreError, visible
+from newsgloss.tui.cli import PATIENCE
+from newsgloss.tui.main_screen import MainScreen
+from newsgloss.tui.settings import Preferences, export_template, load
+from newsgloss.tui.settings import export_dir as export_folder
+from newsgloss.tui.shared.editor import Editor, Severity
+from newsgloss.tui.shared.highlight import HIGHLIGHT_CSS
+from newsgloss.tui.shared.terminal_input import read_keys_leniently
 
 read_keys_leniently()
 # Moving a cursor is for keys, not for the command palette.
@@ -42,6 +42,7 @@ class NewsglossApp(App[None]):
         self.preferences = preferences
         self.editor = Editor(library, self._notify_plain, export_dir, later=self.set_timer,
                              changed=self._kept_changes_saved)
+        self.editor.export_template = export_template(preferences.settings)
         self.seed_samples = seed_samples
         self.annotate_delay = annotate_delay
         self.settings_problem = settings_problem

@@ -1,6 +1,6 @@
 """The `newsgloss` entry point. Opening the app is the common case and must be quick, so its three
 options are read here; anything else (a subcommand, --help, a mistake) goes to the click commands
-in tui/commands.py, which cost 40 ms to import."""
+in tui/commands/, which cost 40 ms to import."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def app_arguments(args: list[str]) -> AppOptions | None:
 
 def run_app(db: Path | None, export_dir: Path | None, no_seed: bool, read_only: bool = False) -> None:
     """Open the app on `db` (the default library when None); a new library is filled with the samples."""
-    from store import Library, StoreError, printable
+    from newsgloss.store import Library, StoreError, printable
 
     path = db or default_db()
     fresh = not path.exists()
@@ -61,7 +61,7 @@ def run_app(db: Path | None, export_dir: Path | None, no_seed: bool, read_only: 
     except StoreError as error:
         print(printable(f"Error: {error}"), file=sys.stderr)
         sys.exit(1)
-    from tui.app import make_app
+    from newsgloss.tui.app import make_app
 
     app = make_app(db_path=path, export_dir=export_dir, seed=fresh and not no_seed,
                    library=library)
@@ -71,10 +71,12 @@ def run_app(db: Path | None, export_dir: Path | None, no_seed: bool, read_only: 
 
 
 def main() -> None:
-    options = app_arguments(sys.argv[1:])
+    # Shell completion (click reads _NEWSGLOSS_COMPLETE) answers from the commands, never opens the app.
+    completing = "_NEWSGLOSS_COMPLETE" in os.environ
+    options = None if completing else app_arguments(sys.argv[1:])
     if options is not None:
         run_app(*options)
         return
-    from tui.commands import main as commands
+    from newsgloss.tui.commands import main as commands
 
-    commands()
+    commands(prog_name="newsgloss")

@@ -15,18 +15,27 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from store import AnnotationProgress, AnnotationStopped, Library, StoreError, start_background_annotation, visible
-from tui.library.article_list import ArticleList
-from tui.library.search_panel import SearchPanel
-from tui.reader.pane import ReaderPane
-from tui.reader.reader import Reader
-from tui.settings import Preferences
-from tui.shared.bindings import described_bindings, long_description
-from tui.shared.editor import Editor
-from tui.shared.key_line import KeyLine
+from newsgloss.store import (
+    AnnotationProgress,
+    AnnotationStopped,
+    Library,
+    StoreError,
+    start_background_annotation,
+    visible,
+)
+from newsgloss.tui.cli import PATIENCE
+from newsgloss.tui.library.article_list import ArticleList
+from newsgloss.tui.library.refresh import FeedRefresh
+from newsgloss.tui.library.search_panel import SearchPanel
+from newsgloss.tui.reader.pane import ReaderPane
+from newsgloss.tui.reader.reader import Reader
+from newsgloss.tui.settings import Preferences
+from newsgloss.tui.shared.bindings import described_bindings, long_description
+from newsgloss.tui.shared.editor import Editor
+from newsgloss.tui.shared.key_line import KeyLine
 
 if TYPE_CHECKING:
-    from store import BackgroundAnnotation
+    from newsgloss.store import BackgroundAnnotation
 
 
 class MainScreen(Screen):
@@ -47,6 +56,8 @@ class MainScreen(Screen):
                 id="main.entities"),
         Binding("T", "timeline", "Timeline", tooltip="The dates mentioned across the library", id="main.timeline"),
         Binding("H", "highlights", "Highlights", tooltip="Every tagged paragraph and note", id="main.highlights"),
+        Binding("r", "refresh_feeds", "Refresh feeds", show=False, tooltip="Fetch what is new in every subscribed feed",
+                id="main.refresh"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to the list (from the reader)", id="main.back"),
         Binding("left_square_bracket", "resize_list(-5)", "Narrower list", show=False, id="main.narrower"),
         Binding("right_square_bracket", "resize_list(5)", "Wider list", show=False, id="main.wider"),
@@ -77,6 +88,7 @@ class MainScreen(Screen):
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ArticleList(self.library, id="articles")
+                yield FeedRefresh(self.library.path, PATIENCE, id="feed-refresh")
             yield ReaderPane(self.library, self.editor, self.preferences, id="reader-pane")
         yield Static("", id="status", markup=False)
         yield KeyLine()
@@ -111,7 +123,7 @@ class MainScreen(Screen):
         """Load the model here too, once, so opening an article not annotated yet is quick (~0.1 s)."""
         import gc
 
-        from store import load_model
+        from newsgloss.store import load_model
 
         load_model()
         # The model is millions of long-lived objects. Every full collection would walk them again
@@ -179,6 +191,33 @@ class MainScreen(Screen):
         if action == "search":  # "/" typed into the search box or a note is text
             return not isinstance(self.focused, Input | TextArea)
         return True
+
+    def action_refresh_feeds(self) -> None:
+        if self.editor.can_write():
+            self.query_one(FeedRefresh).start()
+
+    @on(FeedRefresh.FeedDone)
+    def _feed_done(self, event: FeedRefresh.FeedDone) -> None:
+        if event.result.imported or event.result.updated:
+            self.query_one(ArticleList).reload(keep=self.query_one(ArticleList).cursor)
+
+    @on(FeedRefresh.Finished)
+    def _feeds_refreshed(self, event: FeedRefresh.Finished) -> None:
+        results = event.results
+        if event.problem:
+            self.notify(visible(f"Refresh stopped: {event.problem}"), severity="error", markup=False)
+        elif not results:
+            self.notify("No feeds yet. Subscribe with: newsgloss feeds add URL (or feeds import FILE.opml)",
+                        markup=False, timeout=8)
+            return
+        failed = [r for r in results if r.status == "failed"]
+        new = sum(r.imported for r in results)
+        summary = f"{len(results)} feed(s): {new} new article(s), {sum(r.updated for r in results)} updated"
+        if failed:
+            summary += f"; {len(failed)} failed: " + "; ".join(visible(r.line, newlines=False) for r in failed[:3])
+        self.notify(summary, severity="warning" if failed else "information", markup=False, timeout=8)
+        if new or any(r.updated for r in results):
+            self._start_backlog()
 
     def action_open_selected(self) -> None:
         row = self.query_one(ArticleList).current
@@ -293,22 +332,22 @@ class MainScreen(Screen):
         self.open_article(article_id, position)
 
     def action_entities(self) -> None:
-        from tui.knowledge.entity_index import EntityIndex
+        from newsgloss.tui.knowledge.entity_index import EntityIndex
 
         self.app.push_screen(EntityIndex(self.library, self.editor, self.open_paragraph))
 
     def action_timeline(self) -> None:
-        from tui.knowledge.timeline import Timeline
+        from newsgloss.tui.knowledge.timeline import Timeline
 
         self.app.push_screen(Timeline(self.library, self.editor, self.open_paragraph))
 
     def action_highlights(self) -> None:
-        from tui.knowledge.highlights import Highlights
+        from newsgloss.tui.knowledge.highlights import Highlights
 
         self.app.push_screen(Highlights(self.library, self.open_paragraph))
 
     def entity_page(self, entity_id: int) -> None:
-        from tui.knowledge.entity_page import EntityPage
+        from newsgloss.tui.knowledge.entity_page import EntityPage
 
         self.app.push_screen(EntityPage(self.library, self.editor, self.open_paragraph, entity_id))
 
@@ -337,6 +376,6 @@ class MainScreen(Screen):
                 for node, binding, description in self.commands()]
 
     def action_help(self) -> None:
-        from tui.shared.help_screen import HelpScreen
+        from newsgloss.tui.shared.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen(self.binding_rows()))

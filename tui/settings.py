@@ -43,6 +43,12 @@ def default_export_dir() -> Path:
     return user_documents_path() / "newsgloss"
 
 
+def export_template(settings: Settings, given: Path | str | None = None) -> Path | None:
+    """The export template: the one given, else the settings', else none (newsgloss's own layout)."""
+    chosen = given or settings.export_template
+    return Path(chosen).expanduser() if chosen else None
+
+
 def export_dir(settings: Settings, given: Path | str | None = None) -> Path:
     """The export folder: the one given, else the settings', else the default."""
     if given:
@@ -57,6 +63,7 @@ class Settings:
     dates: str = "words"
     legend: bool = True
     export_dir: str = ""
+    export_template: str = ""  # a Jinja2 file laying out the exported notes (newsgloss's own layout when empty)
     tags: dict[int, str] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
 

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
-from store.annotation.corrections import apply_rules
-from store.annotation.entities import TEMPORAL, consolidate, link_acronyms, propagate, trimmed
-from store.annotation.timex import Timex, normalize
-from store.annotation.timex.find import EXTRA, Tenses
-from store.annotation.timex.vocab import MONTH_RE, WEEKDAY_RE
-from store.models import EntityRule, Span
+from newsgloss.store.annotation.corrections import apply_rules
+from newsgloss.store.annotation.entities import TEMPORAL, consolidate, link_acronyms, propagate, trimmed
+from newsgloss.store.annotation.timex import Timex, normalize
+from newsgloss.store.annotation.timex.find import EXTRA, Tenses
+from newsgloss.store.annotation.timex.vocab import MONTH_RE, WEEKDAY_RE
+from newsgloss.store.models import EntityRule, Span
 
 NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 MAX_CHARS = 200_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from store.models import EntityRule, Span
+from newsgloss.store.models import EntityRule, Span
 
 TEMPORAL = ("DATE", "TIME")
 SPAN_ACTIONS = ("relabel", "remove", "add")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from store.annotation.gazetteer import is_place
-from store.models import Span
+from newsgloss.store.annotation.gazetteer import is_place
+from newsgloss.store.models import Span
 
 TEMPORAL = {"DATE", "TIME"}
 SPECIFICITY = ["PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"]

@@ -10,8 +10,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from store.importers import feed, html, jsonl, markdown, text
-from store.importers.base import ImportProblem, Reader, Record, Source
+from newsgloss.store.importers import feed, html, jsonl, markdown, text
+from newsgloss.store.importers.base import ImportProblem, Reader, Record, Source
 
 READERS: dict[str, Reader] = {
     **dict.fromkeys((".txt", ".text"), text.read),
@@ -30,9 +30,12 @@ def is_url(path: Path | str) -> bool:
 
 
 def expand(paths: Iterable[Path | str]) -> Iterator[Source]:
-    """The files named, the feed addresses named, and the supported files inside folders (sorted, hidden
-    ones skipped)."""
+    """The files named, the feed addresses named, standard input for "-" (JSON Lines), and the supported
+    files inside folders (sorted, hidden ones skipped)."""
     for item in paths:
+        if str(item) == "-":
+            yield Source("-", stdin=True)
+            continue
         if is_url(item):
             yield Source(str(item), url=str(item))
             continue
@@ -61,6 +64,8 @@ def reader_for(source: Source) -> Reader:
     """The reader of a source (an ImportProblem when none reads it)."""
     if source.problem:
         raise ImportProblem(source.problem)
+    if source.stdin:
+        return jsonl.read_jsonl
     if source.url:
         return feed.read
     assert source.path is not None

@@ -6,21 +6,20 @@ Record with a `problem` for one bad record among good ones."""
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
-from store.clean import clean_text
-from store.models import Draft
+from newsgloss.store.clean import clean_text
+from newsgloss.store.models import Draft, ImportProblem
 
 MAX_BYTES = 10 * 1024 * 1024  # one article file; JSONL files are streamed and have no limit
-
-
-class ImportProblem(Exception):
-    """An input that cannot be imported; the message is the one-line reason."""
 
 
 class Record(NamedTuple):
@@ -45,11 +44,17 @@ class Source:
     path: Path | None = None
     url: str = ""
     problem: str = ""  # why it cannot be read at all (a folder that cannot be listed), found before reading
+    content: bytes | None = None  # the input itself, already in hand (a feed a refresh fetched)
+    stdin: bool = False  # standard input ("-"): JSON Lines
 
     def data(self, limit: int = MAX_BYTES) -> bytes:
         """The whole input as bytes (an ImportProblem when larger than `limit`)."""
+        if self.content is not None:
+            return self.content
+        if self.stdin:
+            return sys.stdin.buffer.read()
         if self.url:
-            from store.importers.feed import fetch
+            from newsgloss.store.importers.feed import fetch
 
             return fetch(self.url, limit)
         assert self.path is not None
@@ -69,14 +74,17 @@ class Source:
 
     def lines(self) -> Iterator[str | BadLine]:
         """The input's lines, decoded one at a time (never the whole file in memory)."""
-        assert self.path is not None
-        try:
-            handle = self.path.open("rb")
-        except OSError as error:
-            raise ImportProblem(f"cannot read: {error.strerror or error}") from None
-        with handle:
-            first = handle.read(2)
-            handle.seek(0)
+        if self.stdin:
+            handle: BinaryIO = sys.stdin.buffer
+            closing: AbstractContextManager[object] = nullcontext()  # standard input stays open
+        else:
+            assert self.path is not None
+            try:
+                handle = closing = self.path.open("rb")
+            except OSError as error:
+                raise ImportProblem(f"cannot read: {error.strerror or error}") from None
+        with closing:
+            first = handle.peek(2)[:2] if isinstance(handle, io.BufferedReader) else b""
             if first in (b"\xff\xfe", b"\xfe\xff"):
                 yield from decode(handle.read()).split("\n")
                 return

@@ -6,10 +6,10 @@ import time
 from collections.abc import Iterator
 from datetime import date
 
-from store.clean import clean_line
-from store.importers.base import ImportProblem, Record, Source
-from store.importers.html import fragment_paragraphs
-from store.models import Draft
+from newsgloss.store.clean import clean_line
+from newsgloss.store.importers.base import ImportProblem, Record, Source
+from newsgloss.store.importers.html import fragment_paragraphs
+from newsgloss.store.models import Draft
 
 MAX_FEED_BYTES = 50 * 1024 * 1024
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from store.clean import clean_line, clean_text
-from store.importers.base import ImportProblem, Record, Source, parse_published
-from store.models import Draft
-from store.paragraphs import split_glued
+from newsgloss.store.clean import clean_line, clean_text
+from newsgloss.store.importers.base import ImportProblem, Record, Source, parse_published
+from newsgloss.store.models import Draft
+from newsgloss.store.paragraphs import split_glued
 
 BLOCKS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "dd", "figcaption")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from store.clean import clean_text
-from store.importers.base import BadLine, ImportProblem, Record, Source, as_text, parse_published, title_from
-from store.models import Draft
-from store.paragraphs import split_paragraphs
+from newsgloss.store.clean import clean_text
+from newsgloss.store.importers.base import BadLine, ImportProblem, Record, Source, as_text, parse_published, title_from
+from newsgloss.store.models import Draft
+from newsgloss.store.paragraphs import split_paragraphs
 
 
 def draft_from_record(record: object, origin: str) -> Draft:

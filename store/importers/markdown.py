@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import yaml
 
-from store.importers.base import ImportProblem, Record, Source, as_text, parse_published, title_from
-from store.models import Draft
-from store.paragraphs import split_glued
+from newsgloss.store.clean import fold_spaces
+from newsgloss.store.importers.base import ImportProblem, Record, Source, as_text, parse_published, title_from
+from newsgloss.store.models import Draft
+from newsgloss.store.paragraphs import split_glued
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_INLINE = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),
-    (re.compile(r"`([^`]+)`"), r"\1"),
-]
-_BLOCK_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
-_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
-_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    """A CommonMark parser with tables and strikethrough (markdown-it-py, which Rich uses too)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def front_matter(text: str) -> tuple[dict, str]:
@@ -44,10 +44,50 @@ def front_matter(text: str) -> tuple[dict, str]:
 
 
 def plain_inline(text: str) -> str:
-    """Markdown inline syntax reduced to the words it shows."""
-    for pattern, replacement in _INLINE:
-        text = pattern.sub(replacement, text)
-    return text
+    """Markdown inline syntax reduced to the words it shows (links keep their text, images go)."""
+    tokens = _parser().parseInline(text)
+    return _words(tokens[0].children or []) if tokens else text
+
+
+def _words(children: list) -> str:
+    """The text inline tokens show: escapes undone, links as their text, images and raw HTML left out."""
+    out: list[str] = []
+    for token in children:
+        if token.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif token.type in ("text", "code_inline"):
+            out.append(token.content)
+        # an image, and raw HTML such as <b>, show no words of their own
+    return fold_spaces("".join(out))
+
+
+def _blocks(body: str) -> Iterator[tuple[str, str]]:
+    """(kind, text) for each block of the body: heading level ("h1"...), "p" for a paragraph, a list item,
+    a table row or a code block."""
+    tokens = _parser().parse(body)
+    heading = ""
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading = token.tag
+        elif token.type == "inline":
+            kind = heading if heading else "p"
+            heading = ""
+            if tokens[index - 1].type in ("th_open", "td_open"):
+                continue  # table cells are joined by row below
+            text = _words(token.children or [])
+            if text:
+                yield kind, text
+        elif token.type == "tr_open":
+            cells = []
+            for inner in tokens[index + 1:]:
+                if inner.type == "tr_close":
+                    break
+                if inner.type == "inline":
+                    cells.append(_words(inner.children or []))
+            if any(cells):
+                yield "p", " | ".join(cells)
+        elif token.type in ("fence", "code_block") and token.content.strip():
+            yield "p", fold_spaces(" ".join(token.content.split()))
 
 
 def read(source: Source) -> Iterator[Record]:
@@ -56,21 +96,18 @@ def read(source: Source) -> Iterator[Record]:
 
 
 def parse_markdown(text: str, origin: str = "") -> Draft:
-    """Read a Markdown article; a leading `# Heading` is the title when the front matter has none."""
+    """Read a Markdown article: a leading `# Heading` is the title when the front matter has none; each
+    paragraph, list item, quoted paragraph and table row is a paragraph of the article."""
     meta, body = front_matter(text)
-    title = as_text(meta.get("title"))
+    title = plain_inline(as_text(meta.get("title")))
     paragraphs: list[str] = []
-    for block in re.split(r"\n\s*\n", body):
-        if not block.strip() or _RULE.match(block):
+    for kind, block in _blocks(body):
+        if kind == "h1" and not paragraphs and (not title or block.casefold() == title.casefold()):
+            title = title or block
             continue
-        heading = _HEADING.match(block)
-        if heading and not paragraphs and (not title or heading.group(1).casefold() == title.casefold()):
-            title = title or heading.group(1)
-            continue
-        lines = [_BLOCK_PREFIX.sub("", line) for line in block.split("\n")]
-        paragraphs.extend(split_glued(plain_inline(" ".join(lines))))
+        paragraphs.extend(split_glued(block))
     return Draft(
-        title=plain_inline(title) or (title_from(paragraphs[0]) if paragraphs else ""),
+        title=title or (title_from(paragraphs[0]) if paragraphs else ""),
         paragraphs=tuple(paragraphs),
         source=as_text(meta.get("source")),
         url=as_text(meta.get("url")),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from store.clean import clean_line
-from store.importers.base import Record, Source, parse_published, title_from
-from store.models import Draft
-from store.paragraphs import split_paragraphs
+from newsgloss.store.clean import clean_line
+from newsgloss.store.importers.base import Record, Source, parse_published, title_from
+from newsgloss.store.models import Draft
+from newsgloss.store.paragraphs import split_paragraphs
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
 _CAPTION = re.compile(r"\bPhoto:\s*\S[^.]{0,60}\.?\s*$")

@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store.jobs.workers import annotate_on, annotation_pool
-from store.models import AnnotationEvent, AnnotationProgress
+from newsgloss.store.jobs.workers import annotate_on, annotation_pool
+from newsgloss.store.models import AnnotationEvent, AnnotationProgress
 
 if TYPE_CHECKING:
-    from store.library import Library
+    from newsgloss.store.library import Library
 
 ATTEMPTS = 5  # an article annotated again when the corrections changed while the model ran
 
 
 def annotate_article(library: Library, article_id: int) -> None:
     """Run the annotator on one article and store its spans."""
-    from store.annotation.annotator import annotate_paragraphs
+    from newsgloss.store.annotation.annotator import annotate_paragraphs
 
     for _ in range(ATTEMPTS):
         rules = library.rules()

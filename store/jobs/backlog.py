@@ -5,7 +5,7 @@ Its progress comes back as typed events (AnnotationProgress, AnnotationStopped),
 another on the process's output. Each article is stored in its own transaction, so stopping the
 process at any point loses nothing; it stops by itself when the program that started it is gone.
 
-    python -m store.jobs.backlog LIBRARY
+    python -m newsgloss.store.jobs.backlog LIBRARY
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from store.models import AnnotationEvent, AnnotationProgress, AnnotationStopped, StoreError
+from newsgloss.store.models import AnnotationEvent, AnnotationProgress, AnnotationStopped, StoreError
 
 ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
@@ -30,7 +30,7 @@ class BackgroundAnnotation:
     def __init__(self, path: Path) -> None:
         # Not multiprocessing: under Textual, sys.stderr is not a real file, and spawning fails.
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "store.jobs.backlog", str(path)], env={**os.environ, **ONE_THREAD},
+            [sys.executable, "-m", "newsgloss.store.jobs.backlog", str(path)], env={**os.environ, **ONE_THREAD},
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
 
@@ -65,7 +65,7 @@ def _send(out: BinaryIO, event: AnnotationEvent) -> None:
 
 def main(argv: list[str]) -> int:
     """The background process: annotate everything pending, sending an event after each article."""
-    from store.library import Library
+    from newsgloss.store.library import Library
 
     parent = os.getppid()
     os.nice(10)  # background work: the screen the person is looking at comes first

@@ -7,15 +7,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.drafts import Prepared
-from store.importers import ImportProblem, Source, expand, jsonl, reader_for
-from store.jobs.parallel import Ready, prepare_jsonl, ready, worth_it
-from store.models import ImportOutcome, StoreError
+from newsgloss import SAMPLES
+from newsgloss.store.drafts import Prepared
+from newsgloss.store.importers import ImportProblem, Source, expand, jsonl, reader_for
+from newsgloss.store.jobs.parallel import Ready, prepare_jsonl, ready, worth_it
+from newsgloss.store.models import ImportOutcome, StoreError
 
 if TYPE_CHECKING:
-    from store.library import Library
+    from newsgloss.store.library import Library
 
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "sample_articles"
 BATCH = 1000  # articles to a transaction
 
 

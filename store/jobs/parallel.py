@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from store.drafts import MAX_ARTICLE_CHARS, Prepared, prepare
-from store.importers.base import BadLine, Record
-from store.importers.jsonl import read_lines
+from newsgloss.store.drafts import MAX_ARTICLE_CHARS, Prepared, prepare
+from newsgloss.store.importers.base import BadLine, Record
+from newsgloss.store.importers.jsonl import read_lines
 
 Ready = tuple[str, Prepared | str]  # where in the input, and the article ready to store or why it is skipped
 

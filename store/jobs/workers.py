@@ -14,7 +14,7 @@ import os
 import signal
 from collections.abc import Iterator, Sequence
 
-from store.models import EntityRule, Span
+from newsgloss.store.models import EntityRule, Span
 
 Article = tuple[str | None, Sequence[str]]  # the article's date, its paragraphs
 _PARENT = 0
@@ -36,7 +36,7 @@ def _die_with_parent(parent: int) -> None:
 def _annotate(job: tuple[list[Article], list[EntityRule]]) -> list[list[list[Span]]]:
     if os.getppid() != _PARENT:
         os._exit(1)
-    from store.annotation.annotator import annotate_articles
+    from newsgloss.store.annotation.annotator import annotate_articles
 
     articles, rules = job
     return annotate_articles(articles, rules)
@@ -48,7 +48,7 @@ def annotation_pool(processes: int) -> Iterator[multiprocessing.pool.Pool | None
     if processes <= 1:
         yield None
         return
-    from store.annotation.annotator import load_nlp
+    from newsgloss.store.annotation.annotator import load_nlp
 
     load_nlp()  # loaded once here; the forked workers share it
     context = multiprocessing.get_context("fork")  # the importing command has no threads
@@ -63,7 +63,7 @@ def annotation_pool(processes: int) -> Iterator[multiprocessing.pool.Pool | None
 def annotate_on(pool: multiprocessing.pool.Pool | None, articles: Sequence[Article],
                 rules: Sequence[EntityRule], processes: int) -> list[list[list[Span]]]:
     """The spans of each article, the articles shared out among the pool's workers in order."""
-    from store.annotation.annotator import annotate_articles
+    from newsgloss.store.annotation.annotator import annotate_articles
 
     if pool is None or len(articles) < 2 * processes:
         return annotate_articles(articles, rules)

@@ -11,16 +11,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from store.models import DateMention, SearchHit, StoreBusy, StoreError, StoreReadOnly
-from store.query import Query
-from store.sqlite import timeline
-from store.sqlite.annotations import Annotations
-from store.sqlite.articles import Articles
-from store.sqlite.connection import atomic, open_database
-from store.sqlite.entities import Entities
-from store.sqlite.ingest import Ingest
-from store.sqlite.search import search_library
-from store.sqlite.spans import Rules, Spans
+from newsgloss.store.models import DateMention, SearchHit, StoreBusy, StoreError, StoreReadOnly
+from newsgloss.store.query import Query
+from newsgloss.store.sqlite import timeline
+from newsgloss.store.sqlite.annotations import Annotations
+from newsgloss.store.sqlite.articles import Articles
+from newsgloss.store.sqlite.connection import atomic, open_database
+from newsgloss.store.sqlite.entities import Entities
+from newsgloss.store.sqlite.feeds import Feeds
+from newsgloss.store.sqlite.ingest import Ingest
+from newsgloss.store.sqlite.search import search_library
+from newsgloss.store.sqlite.spans import Rules, Spans
 
 
 class SqliteBackend:
@@ -35,6 +36,7 @@ class SqliteBackend:
         self.rules = Rules(self.conn)
         self.ingest = Ingest(self.conn)
         self.entities = Entities(self.conn)
+        self.feeds = Feeds(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.models import Highlight, StoreError, Tag
-from store.query import Query
-from store.sqlite.connection import atomic, now
-from store.sqlite.filters import where
+from newsgloss.store.models import Highlight, StoreError, Tag
+from newsgloss.store.query import Query
+from newsgloss.store.sqlite.connection import atomic, now
+from newsgloss.store.sqlite.filters import where
 
 
 def paragraph_fingerprint(conn: sqlite3.Connection, article_id: int, position: int | None) -> str | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from store.models import Article, ArticleSummary, Orphan, Paragraph, Span, StoreError
-from store.query import Query
-from store.sqlite.connection import atomic, now
-from store.sqlite.filters import where
+from newsgloss.store.models import Article, ArticleSummary, Orphan, Paragraph, Span, StoreError
+from newsgloss.store.query import Query
+from newsgloss.store.sqlite.connection import atomic, now
+from newsgloss.store.sqlite.filters import where
 
 # Each order matches an index (migration 3): NULL dates sort last when descending.
 ORDERS = {

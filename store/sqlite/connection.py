@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from store.models import StoreError
+from newsgloss.store.models import StoreError
 
-SCHEMA_VERSION = 9  # the number of migrations in schema.py (a test keeps them equal)
+SCHEMA_VERSION = 10  # the number of migrations in schema.py (a test keeps them equal)
 
 _HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x6E676C73  # "ngls" in PRAGMA application_id: the mark of a newsgloss library
@@ -94,7 +94,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
     """Apply pending migrations with sqlite-utils (imported only when there is something to do)."""
     from sqlite_utils import Database
 
-    from store.sqlite.schema import migrations
+    from newsgloss.store.sqlite.schema import migrations
 
     db = Database(conn)
     if migrations.pending(db):

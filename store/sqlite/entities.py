@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from store.annotation.resolve import Mention, key, written
-from store.models import EntityRule, EntitySummary, MentionHit
-from store.sqlite.connection import now
-from store.sqlite.filters import entity_ids as named
+from newsgloss.store.annotation.resolve import Mention, key, written
+from newsgloss.store.models import EntityRule, EntitySummary, MentionHit
+from newsgloss.store.sqlite.connection import now
+from newsgloss.store.sqlite.filters import entity_ids as named
 
 SHOWN = "canonical_id = id AND NOT hidden AND articles > 0"
 _MEMBERS = "SELECT id FROM entities WHERE canonical_id = ?"

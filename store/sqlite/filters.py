@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from store.annotation.resolve import key, written
-from store.query import Filter, Query, period_end
+from newsgloss.store.annotation.resolve import key, written
+from newsgloss.store.query import Filter, Query, period_end
 
 WORD = re.compile(r"\w+")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from store.drafts import Prepared, place
-from store.models import ImportStatus
-from store.sqlite.connection import atomic, now
+from newsgloss.store.drafts import Prepared, place
+from newsgloss.store.models import ImportStatus
+from newsgloss.store.sqlite.connection import atomic, now
 
 INSERT_PARAGRAPHS = "INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)"
 

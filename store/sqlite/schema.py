@@ -182,3 +182,13 @@ def m009_knowledge_base(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN linked_at TEXT")
     db.execute("CREATE INDEX idx_articles_unlinked ON articles (id) WHERE linked_at IS NULL")
     db.execute("CREATE INDEX idx_spans_dates ON spans (value) WHERE label IN ('DATE', 'TIME') AND value IS NOT NULL")
+
+
+@migrations()
+def m010_feeds(db: Database) -> None:
+    """Feed subscriptions: each address once, with what the server said last time (ETag, Last-Modified) so a
+    refresh asks only for what changed, and how the last refresh went."""
+    db.execute("""CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL,
+        etag TEXT, last_modified TEXT, checked_at TEXT, status TEXT, detail TEXT,
+        articles INTEGER NOT NULL DEFAULT 0)""")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from store.models import SearchHit
-from store.query import Query
-from store.sqlite.filters import WORD, fts_query, where
+from newsgloss.store.models import SearchHit
+from newsgloss.store.query import Query
+from newsgloss.store.sqlite.filters import WORD, fts_query, where
 
 
 def snippet(text: str, words: list[str], width: int = 160) -> tuple[str, tuple[tuple[int, int], ...]]:

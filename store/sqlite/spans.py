@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from store.models import EntityRule, Span
-from store.sqlite.connection import now
+from newsgloss.store.models import EntityRule, Span
+from newsgloss.store.sqlite.connection import now
 
 INSERT_SPANS = ('INSERT INTO spans (article_id, position, start, "end", label, text, value, type, origin) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.models import DateMention
-from store.query import Query
-from store.sqlite.filters import where
+from newsgloss.store.models import DateMention
+from newsgloss.store.query import Query
+from newsgloss.store.sqlite.filters import where
 
 # A calendar value starts with its year (or decade, century): durations (P…), sets (XXXX…), references
 # (…_REF) and years BC are not placed on the timeline. The first terms are those of the partial index

@@ -179,8 +179,8 @@ def test_a_stray_byte_on_standard_input_does_not_end_the_app(tmp_path):
 def test_a_page_damaged_in_the_middle_is_a_notice_not_a_crash(tmp_path):
     import asyncio
 
-    from store import Draft, Library
-    from tui.app import make_app
+    from newsgloss.store import Draft, Library
+    from newsgloss.tui.app import make_app
 
     db = tmp_path / "lib.db"
     library = Library.open(db)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 
-from store.annotation.annotator import annotate_paragraphs, annotate_text
-from store.importers.text import parse_text
+from newsgloss.store.annotation.annotator import annotate_paragraphs, annotate_text
+from newsgloss.store.importers.text import parse_text
 from tests.conftest import HOMS, newsgloss_bin
 
 

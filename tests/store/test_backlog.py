@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-from store import AnnotationProgress, AnnotationStopped, Draft, Library, start_background_annotation
+from newsgloss.store import AnnotationProgress, AnnotationStopped, Draft, Library, start_background_annotation
 from tests.conftest import SAMPLES
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store import Span, date_in_words
+from newsgloss.store import Span, date_in_words
 
 FRIDAY = "2024-12-06"  # the sample article's date
 

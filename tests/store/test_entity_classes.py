@@ -3,9 +3,9 @@ model and our clean-up. Each of these failed before the fix it names."""
 
 from __future__ import annotations
 
-from store import annotate_text
-from store.annotation.annotator import recased
-from store.annotation.entities import trimmed
+from newsgloss.store import annotate_text
+from newsgloss.store.annotation.annotator import recased
+from newsgloss.store.annotation.entities import trimmed
 
 NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 
 import pytest
 import yaml
 
-from store import Draft
-from store.export import article_markdown, slug
+from newsgloss.store import Draft
+from newsgloss.store.export import article_markdown, slug, tag_name, write_article
 from tests.conftest import HOMS, newsgloss_bin
 
 HOSTILE = ["[bold]x[/bold]", "[/foo]", "[@click=app.quit]q[/]", "---", "# not a heading", "key: value",
@@ -35,8 +36,10 @@ def test_homs_export_has_front_matter_note_and_tagged_paragraphs(store, tmp_path
     meta = _front(text)
     assert meta["title"] == "Thousands of people fled the central Syrian city of Homs overnight into Friday morning"
     assert meta["source"] == "News.Az" and meta["published"] == "2024-12-06"
-    assert meta["tags"] == ["claim", "follow up later"]
-    assert {"text": "Hezbollah", "label": "ORG"} in meta["entities"]
+    assert meta["tags"] == ["claim", "follow-up-later"]  # written as the body writes them
+    assert meta["id"] == article_id and meta["aliases"] == [meta["title"]]
+    assert "Hezbollah" in meta["organisations"] and "Homs" in meta["places"]
+    assert "2024-12-06TMO" in meta["dates"] and "2024-11-27" in meta["dates"]
     body = text.split("\n---\n", 1)[1]
     assert body.index("## Article note") < body.index("> After years locked")
     assert "Tags: #claim #follow-up-later" in body
@@ -56,7 +59,8 @@ def test_front_matter_reads_back_whatever_the_text(store, hostile):
     assert meta["title"] == article.title
     assert meta["source"] == article.source
     assert meta["author"] == article.author
-    assert meta["tags"] == [t for t in article.paragraphs[0].tags]
+    assert meta["tags"] == [tag_name(t) for t in article.paragraphs[0].tags]
+    assert all(" " not in tag for tag in meta["tags"])
 
 
 def test_markup_in_text_is_escaped_in_the_quote(store):
@@ -71,12 +75,14 @@ def test_file_names_stay_inside_the_folder(store, tmp_path, title):
     outcome = store.add_article(Draft(title=title, paragraphs=("text",)))
     path = store.export_article(outcome.article_id, tmp_path / "out")
     assert path.parent == tmp_path / "out"
-    assert set(path.stem) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
-    assert len(path.name) < 100
+    assert all(c.isalnum() or c == "-" for c in path.stem) and path.stem.endswith(f"-{outcome.article_id}")
+    assert len(path.name.encode("utf-8")) < 255
 
 
-def test_slug():
-    assert slug("São Paulo: flooding!") == "sao-paulo-flooding"
+def test_slug_keeps_any_script():
+    assert slug("São Paulo: flooding!") == "são-paulo-flooding"
+    assert slug("Переговоры в Женеве") == "переговоры-в-женеве"
+    assert slug("東京 [#^|] 2024") == "東京-2024"
 
 
 def test_export_command_with_tag_filter(store, db_path, tmp_path):
@@ -88,3 +94,51 @@ def test_export_command_with_tag_filter(store, db_path, tmp_path):
     files = sorted(out.iterdir())
     assert len(files) == 1 and result.stdout.strip() == str(files[0])
     assert store.export_all(tmp_path / "all") and len(list((tmp_path / "all").iterdir())) == len(outcomes)
+
+
+def _tagged(store, title: str, tag: str) -> int:
+    outcome = store.add_article(Draft(title=title, paragraphs=("Talks resumed in Geneva on Tuesday.", "More."),
+                                      published="2024-12-03"))
+    store.toggle_tag(outcome.article_id, 0, store.create_tag(tag).id)
+    return outcome.article_id
+
+
+def test_a_tag_in_any_script_is_kept_the_same_in_properties_and_text(store, tmp_path):
+    article_id = _tagged(store, "Переговоры в Женеве", "Ближний Восток")
+    path = store.export_article(article_id, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert path.name == f"2024-12-03-переговоры-в-женеве-{article_id}.md"
+    assert _front(text)["tags"] == ["Ближний-Восток"]
+    assert "Tags: #Ближний-Восток" in text
+    assert tag_name("2024") == "tag-2024" and tag_name("a/b c") == "a/b-c"
+
+
+def test_a_second_export_keeps_what_the_reader_added(store, tmp_path):
+    article_id = _tagged(store, "Talks in Geneva", "claim")
+    path = store.export_article(article_id, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    front, body = text.split("\n---\n", 1)
+    path.write_text(front + "\nrating: 5\naliases: [Geneva talks]\n---\n\nMy line above.\n" + body
+                    + "\nMy line below, with [[a link]].\n", encoding="utf-8")
+    store.set_note(article_id, 0, "A note written after the first export.")
+    again = store.export_article(article_id, tmp_path)
+    text = again.read_text(encoding="utf-8")
+    assert again == path
+    assert "My line above." in text and "My line below, with [[a link]]." in text
+    assert "A note written after the first export." in text
+    meta = _front(text)
+    assert meta["rating"] == 5 and meta["aliases"] == ["Talks in Geneva", "Geneva talks"]
+    assert text.count("<!-- newsgloss:begin") == 1 and text.count("# Talks in Geneva") == 1
+
+
+def test_a_changed_title_moves_the_file_with_the_readers_lines(store, tmp_path):
+    """The id decides the file: a new version of the article with another title renames it."""
+    article_id = _tagged(store, "Talks in Geneva", "claim")
+    vault = tmp_path / "vault"
+    first = store.export_article(article_id, vault)
+    first.write_text(first.read_text(encoding="utf-8") + "\nMine.\n", encoding="utf-8")
+    article = store.article(article_id)
+    moved = write_article(replace(article, title="Geneva talks end"), vault)
+    assert not first.exists() and moved.name == f"2024-12-03-geneva-talks-end-{article_id}.md"
+    assert "Mine." in moved.read_text(encoding="utf-8")
+    assert [p.name for p in vault.iterdir()] == [moved.name]

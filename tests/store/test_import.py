@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from store.importers.text import parse_text
+from newsgloss.store.importers.text import parse_text
 from tests.conftest import HOMS, SAMPLES
 
 
@@ -107,3 +107,34 @@ def test_unsupported_empty_and_missing_files_are_skipped_with_a_reason(tmp_path,
     outcomes = list(store.import_paths([tmp_path / "empty.txt", tmp_path / "image.png", tmp_path / "gone.txt"]))
     assert [(o.status, o.reason.split(":")[0]) for o in outcomes] == [
         ("skipped", "empty file"), ("skipped", "unsupported file type '.png'"), ("skipped", "cannot read")]
+
+
+def _markdown(tmp_path, store, text: str):
+    path = tmp_path / "m.md"
+    path.write_text(text, encoding="utf-8")
+    [outcome] = store.import_paths([path])
+    return store.article(outcome.article_id)
+
+
+def test_markdown_everyday_syntax_reads_as_a_person_sees_it(tmp_path, store):
+    article = _markdown(tmp_path, store, (
+        "# Floods in the city\n\n"
+        "Rain hit [São Paulo](https://en.wikipedia.org/wiki/S%C3%A3o_Paulo_(city)) on *Monday*, "
+        "officials \\*said\\*. See [the report][r] and ![a map](map.png) <b>now</b>.\n\n"
+        "- Schools closed in the south.\n- Buses stopped at noon.\n\n"
+        "1. First, the river rose.\n2. Then the roads flooded.\n\n"
+        "> The mayor called it the worst in decades.\n\n"
+        "[r]: https://example.test/report\n"))
+    texts = [p.text for p in article.paragraphs]
+    assert article.title == "Floods in the city"
+    assert texts[0] == "Rain hit São Paulo on Monday, officials *said*. See the report and now."
+    assert texts[1:] == ["Schools closed in the south.", "Buses stopped at noon.", "First, the river rose.",
+                         "Then the roads flooded.", "The mayor called it the worst in decades."]
+
+
+def test_mojibake_is_repaired_at_import(tmp_path, store):
+    path = tmp_path / "m.txt"
+    path.write_text("Rains in SÃ£o Paulo\n\nThe mayor said it wasnâ€™t over.\n", encoding="utf-8")
+    [outcome] = store.import_paths([path])
+    article = store.article(outcome.article_id)
+    assert article.title == "Rains in São Paulo" and article.paragraphs[-1].text == "The mayor said it wasn’t over."

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from store import Draft
-from store.importers import Source
-from store.importers.jsonl import read_lines
-from store.jobs.parallel import prepare_jsonl, ready
+from newsgloss.store import Draft
+from newsgloss.store.importers import Source
+from newsgloss.store.importers.jsonl import read_lines
+from newsgloss.store.jobs.parallel import prepare_jsonl, ready
 
 
 def _line(title: str, body: str, **extra) -> str:

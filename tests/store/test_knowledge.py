@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from store import Draft, Library, QueryError
-from store.query import parse
+from newsgloss.store import Draft, Library, QueryError
+from newsgloss.store.query import parse
 
 KYIV = Draft("Talks resume in Geneva", (
     "Volodymyr Zelensky met envoys in Geneva on Monday, a week after the strike on Kyiv.",

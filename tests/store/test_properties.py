@@ -8,11 +8,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import Draft, Library
-from store.clean import clean_line
-from store.export import article_markdown
-from store.importers import READERS, ImportProblem, Source
-from store.importers.html import fragment_paragraphs
+from newsgloss.store import Draft, Library
+from newsgloss.store.clean import clean_line
+from newsgloss.store.export import article_markdown, tag_name
+from newsgloss.store.importers import READERS, ImportProblem, Source
+from newsgloss.store.importers.html import fragment_paragraphs
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
@@ -67,7 +67,7 @@ def test_front_matter_reads_back_the_same_values(tmp_path, title, source, url, a
         assert meta["title"] == article.title and meta["source"] == article.source
         assert meta["url"] == article.url and meta["author"] == article.author
         assert meta["published"] == "2024-01-02"
-        assert meta["tags"] == list(article.paragraphs[0].tags)
+        assert meta["tags"] == [tag_name(t) for t in article.paragraphs[0].tags]
     finally:
         store.close()
         for suffix in ("", "-wal", "-shm"):

@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from store import Draft, Library, StoreBusy, StoreError
-from store.sqlite import SqliteBackend
+from newsgloss.store import Draft, Library, StoreBusy, StoreError
+from newsgloss.store.sqlite import SqliteBackend
 
 
 def test_another_programs_database_is_refused_untouched(tmp_path):

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from store import Draft, Library, StoreError
+from newsgloss.store import Draft, Library, StoreError
 from tests.conftest import HOMS, SAMPLES
 
 

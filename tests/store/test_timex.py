@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from store.annotation.timex import normalize
+from newsgloss.store.annotation.timex import normalize
 
 FRIDAY = date(2024, 12, 6)
 

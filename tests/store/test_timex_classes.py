@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from store import annotate_text
-from store.annotation.timex import normalize
-from store.annotation.timex.holidays import easter
+from newsgloss.store import annotate_text
+from newsgloss.store.annotation.timex import normalize
+from newsgloss.store.annotation.timex.holidays import easter
 
 
 def dates(text: str, dct: str) -> set[tuple[str, str, str]]:

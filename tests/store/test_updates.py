@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from store.export import article_markdown
+from newsgloss.store.export import article_markdown
 
 V1 = ["Rebels entered the city of Homs on Friday.",
       "The army said it had withdrawn to defensive lines north of the city overnight.",
@@ -55,8 +55,8 @@ def test_update_keeps_tags_and_notes_on_their_paragraphs(tmp_path, store):
 
 
 async def test_orphans_are_listed_in_the_reader(tmp_path, db_path, store):
+    from newsgloss.tui.app import make_app
     from tests.tui.test_app import SIZE, open_first, screen_text
-    from tui.app import make_app
 
     path = tmp_path / "homs.jsonl"
     _write(path, V1)

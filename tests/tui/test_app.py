@@ -6,14 +6,14 @@ import sqlite3
 
 import pytest
 
-from store import Draft, Library
+from newsgloss.store import Draft, Library
+from newsgloss.tui.app import make_app
+from newsgloss.tui.library.article_list import ArticleList
+from newsgloss.tui.reader.note_editor import NoteEditor
+from newsgloss.tui.reader.reader import Reader
+from newsgloss.tui.reader.tag_picker import TagPicker
+from newsgloss.tui.shared.help_screen import HelpScreen
 from tests.conftest import SIZE, screen_text
-from tui.app import make_app
-from tui.library.article_list import ArticleList
-from tui.reader.note_editor import NoteEditor
-from tui.reader.reader import Reader
-from tui.reader.tag_picker import TagPicker
-from tui.shared.help_screen import HelpScreen
 
 HOMS_TITLE = "Thousands of people fled the central Syrian city of Homs overnight into Friday morning"
 
@@ -98,7 +98,7 @@ async def test_reader_shows_highlights_with_dates_in_words_and_a_legend(app):
 
 
 async def test_v_shows_timex3_values_instead_and_the_choice_lasts(app, tmp_path):
-    from tui.settings import load
+    from newsgloss.tui.settings import load
 
     async with app.run_test(size=SIZE) as pilot:
         await _open_homs(app, pilot)
@@ -223,9 +223,9 @@ async def test_hostile_text_is_shown_literally_and_runs_nothing(db_path, tmp_pat
 
 
 async def test_correct_a_label_remove_and_mark_a_missed_entity(app, db_path):
-    from tui.reader.entity_list import EntityList
-    from tui.reader.label_picker import LabelPicker
-    from tui.reader.word_selector import WordSelector
+    from newsgloss.tui.reader.entity_list import EntityList
+    from newsgloss.tui.reader.label_picker import LabelPicker
+    from newsgloss.tui.reader.word_selector import WordSelector
 
     async with app.run_test(size=SIZE) as pilot:
         article_id = await _open_homs(app, pilot)
@@ -308,7 +308,7 @@ async def test_links_open_only_as_http_or_https_after_showing_them(db_path, tmp_
 
 async def test_clicking_a_key_in_the_key_line_presses_it(app):
     """A click on `t Tag…` in the bottom line opens the tag picker (it crashed: a None was awaited)."""
-    from tui.shared.key_line import KeyLine
+    from newsgloss.tui.shared.key_line import KeyLine
 
     async with app.run_test(size=SIZE) as pilot:
         await _open_homs(app, pilot)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from newsgloss.tui.app import make_app
+from newsgloss.tui.library.article_list import ArticleList
+from newsgloss.tui.reader.reader import Reader
 from tests.conftest import HOMS
 from tests.tui.contrast import measure
-from tui.app import make_app
-from tui.library.article_list import ArticleList
-from tui.reader.reader import Reader
 
 
 def _themes() -> list[str]:
@@ -23,7 +23,7 @@ def _themes() -> list[str]:
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
     """A library with the Homs article annotated, shared by every theme."""
-    from store import Library
+    from newsgloss.store import Library
 
     path = tmp_path_factory.mktemp("colours") / "library.db"
     library = Library.open(path)

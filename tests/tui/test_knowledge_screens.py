@@ -3,15 +3,15 @@ the timeline with its bars and zoom, highlights; each row opens its paragraph in
 
 from __future__ import annotations
 
-from store import Draft, Library
+from newsgloss.store import Draft, Library
+from newsgloss.tui.app import make_app
+from newsgloss.tui.knowledge.entity_index import EntityIndex
+from newsgloss.tui.knowledge.entity_page import EntityPage
+from newsgloss.tui.knowledge.highlights import Highlights
+from newsgloss.tui.knowledge.timeline import Timeline
+from newsgloss.tui.main_screen import MainScreen
+from newsgloss.tui.reader.reader import Reader
 from tests.conftest import SIZE, screen_text
-from tui.app import make_app
-from tui.knowledge.entity_index import EntityIndex
-from tui.knowledge.entity_page import EntityPage
-from tui.knowledge.highlights import Highlights
-from tui.knowledge.timeline import Timeline
-from tui.main_screen import MainScreen
-from tui.reader.reader import Reader
 
 ARTICLES = [
     Draft("Talks resume in Geneva", ("Volodymyr Zelensky met envoys in Geneva on Monday.",
@@ -101,7 +101,7 @@ async def test_highlights_list_tags_and_notes(db_path, tmp_path):
 async def test_the_list_filtered_by_a_query_and_exported(db_path, tmp_path):
     app = _app(db_path, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        from tui.library.article_list import ArticleList
+        from newsgloss.tui.library.article_list import ArticleList
 
         articles = app.screen.query_one(ArticleList)
         await pilot.press("f", *"mentions:2024-05", "enter")

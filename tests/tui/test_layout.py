@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from store import Draft, Library
+from newsgloss.store import Draft, Library
+from newsgloss.tui.app import make_app
+from newsgloss.tui.library.article_list import ArticleList
+from newsgloss.tui.reader.pane import ReaderPane
+from newsgloss.tui.settings import load
+from newsgloss.tui.shared.key_line import KeyLine
 from tests.conftest import HOMS, screen_text
-from tui.app import make_app
-from tui.library.article_list import ArticleList
-from tui.reader.pane import ReaderPane
-from tui.settings import load
-from tui.shared.key_line import KeyLine
 
 
 def _library(path) -> None:
@@ -101,7 +101,7 @@ async def test_settings_last_and_a_bad_file_is_one_line(db_path, tmp_path):
 
 
 def test_settings_of_the_wrong_kind_are_named():
-    from tui.settings import _checked
+    from newsgloss.tui.settings import _checked
 
     for data, reason in (({"dates": "sometimes"}, "dates must be one of"), ({"list_width": "wide"}, "list_width must"),
                          ({"colour": "red"}, "unknown setting 'colour'"), ({"list_width": 95}, "between 20 and 80")):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from store import Draft, Library
+from newsgloss.store import Draft, Library
+from newsgloss.tui.library.article_list import ArticleList
+from newsgloss.tui.reader.reader import Reader
 from tests.conftest import SIZE, screen_text
-from tui.library.article_list import ArticleList
-from tui.reader.reader import Reader
 
 
 async def test_the_list_uses_every_row_and_never_scrolls_sideways(app, db_path):

@@ -6,10 +6,10 @@ import pytest
 from textual.geometry import Offset
 from textual.selection import Selection
 
-from store import Draft, Library
+from newsgloss.store import Draft, Library
+from newsgloss.tui.app import make_app
+from newsgloss.tui.reader.reader import Reader
 from tests.conftest import SIZE, screen_text
-from tui.app import make_app
-from tui.reader.reader import Reader
 
 WORDS = ["harbour", "grain", "convoy", "ministry", "tariff", "border", "ceasefire", "election", "budget", "drought"]
 

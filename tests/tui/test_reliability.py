@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from store import Library
+from newsgloss.store import Library
+from newsgloss.tui.app import make_app
+from newsgloss.tui.reader.open_link import OpenLink
 from tests.conftest import HOMS, SIZE, screen_text
-from tui.app import make_app
-from tui.reader.open_link import OpenLink
 
 
 def _library_with_homs(path) -> int:
@@ -60,7 +60,7 @@ async def test_a_change_the_busy_library_cannot_take_is_kept_and_saved_later(db_
 
 async def test_the_link_dialog_names_the_real_host(db_path, tmp_path):
     library = Library.open(db_path)
-    from store import Draft
+    from newsgloss.store import Draft
 
     library.add_articles([Draft("Spoofed", ("Text.",), source="Wire",
                                 url="https://www.reuters.com.world-news-syria-very-long-path@evil.example/steal")])

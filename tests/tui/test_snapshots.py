@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from store import Library
+from newsgloss.store import Library
+from newsgloss.tui.app import make_app
 from tests.conftest import SAMPLES
-from tui.app import make_app
 
 HOMS = "Thousands of people fled the central Syrian city of Homs overnight into Friday morning"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from store import Library, StoreError, printable
-from tui.cli import default_db, run_app
+from newsgloss.store import Library, StoreError, printable
+from newsgloss.tui.cli import default_db, run_app
 
 
 def say(line: str, err: bool = False) -> None:
@@ -49,14 +49,37 @@ class Commands(click.Group):
             raise click.ClickException(printable(str(error))) from None
 
 
-@click.group(cls=Commands, invoke_without_command=True)
+EXIT_CODES = """\b
+Exit codes: 0 done; 1 done, but some inputs were skipped or feeds failed (each said why on stderr);
+2 a wrong command or option; 1 also for a library that cannot be opened (one line says why)."""
+
+
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        import newsgloss
+
+        click.echo(f"newsgloss {newsgloss.__version__}")
+        ctx.exit()
+
+
+@click.group(cls=Commands, invoke_without_command=True, epilog=EXIT_CODES,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Print the version and exit.")
 @db_option
 @click.option("--export-dir", type=click.Path(path_type=Path, file_okay=False), help="Where `e` writes Markdown.")
 @click.option("--no-seed", is_flag=True, help="Do not fill a new database with the sample articles.")
 @click.option("--read-only", is_flag=True, help="Open the library for reading only (nothing is changed).")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, export_dir: Path | None, no_seed: bool, read_only: bool) -> None:
-    """newsgloss: read news with entities and dates highlighted, tag paragraphs, take notes."""
+    """newsgloss: read news with entities and dates highlighted, tag paragraphs, take notes.
+
+    With no command, opens the app on the library (a new one starts with the sample articles). Subscribe to
+    feeds with `newsgloss feeds add URL`, fetch them with `newsgloss refresh`; import files with
+    `newsgloss import`. `newsgloss COMMAND -h` tells more.
+
+    Shell completion: `eval "$(_NEWSGLOSS_COMPLETE=bash_source newsgloss)"` in ~/.bashrc
+    (zsh_source, fish_source for the others)."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is not None:
@@ -72,4 +95,4 @@ def library_of(ctx: click.Context, db: Path | None) -> Library:
 
 
 # The subcommands register themselves on `main` (imported last: they import it).
-from tui.commands import config, importing, knowledge, library, tools  # noqa: E402, F401
+from newsgloss.tui.commands import config, feeds, importing, knowledge, library, tools  # noqa: E402, F401

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from store import printable
-from tui.commands import main, say
+from newsgloss.store import printable
+from newsgloss.tui.commands import main, say
 
 
 @main.group("config")
@@ -16,7 +16,7 @@ def config_group() -> None:
 @config_group.command("path")
 def config_path() -> None:
     """Print where the settings file is (it need not exist yet)."""
-    from tui.settings import settings_path
+    from newsgloss.tui.settings import settings_path
 
     say(str(settings_path()))
 
@@ -24,7 +24,7 @@ def config_path() -> None:
 @config_group.command("show")
 def config_show() -> None:
     """Print the settings in use, as TOML (the defaults where the file says nothing)."""
-    from tui.settings import dumps, load
+    from newsgloss.tui.settings import dumps, load
 
     settings, problem = load()
     if problem:

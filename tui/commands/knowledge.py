@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from store import Library, entities_csv, mentions_csv, timeline_markdown
-from tui.commands import db_option, json_line, library_of, main, say
+from newsgloss.store import Library, entities_csv, mentions_csv, timeline_markdown
+from newsgloss.tui.commands import db_option, json_line, library_of, main, say
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 

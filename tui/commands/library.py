@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from store import printable
-from tui.commands import db_option, json_line, library_of, main, say
+from newsgloss.store import ImportProblem, printable
+from newsgloss.tui.commands import db_option, json_line, library_of, main, say
 
 QUERY_HELP = ("tag:, entity:, source:, after:, before:, mentions:, is:unread, is:read, has:note, has:tag, "
               "- before a filter to negate it, and words")
@@ -15,22 +15,39 @@ QUERY_HELP = ("tag:, entity:, source:, after:, before:, mentions:, is:unread, is
 
 @main.command("export")
 @db_option
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("newsgloss-export"),
-              show_default=True, help="Folder for the Markdown files.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder for the Markdown files (default: the app's export folder, from the settings).")
 @click.option("--query", "-q", default="", help=f"Only the articles matching this query ({QUERY_HELP}).")
 @click.option("--tag", help="Only articles with a paragraph tagged TAG (the same as --query tag:TAG).")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="A Jinja2 file laying out newsgloss's part of each note (needs jinja2 installed).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON list of {id, path} for the files written.")
 @click.pass_context
-def export_command(ctx: click.Context, db: Path | None, out: Path, query: str, tag: str | None) -> None:
-    """Export articles to Markdown, one file per article."""
+def export_command(ctx: click.Context, db: Path | None, out: Path | None, query: str, tag: str | None,
+                   template: Path | None, as_json: bool) -> None:
+    """Export articles to Markdown, one file per article, ready for a notes vault (Obsidian and the like).
+
+    A second export of an article replaces only what newsgloss wrote (between its two marker lines, and its own
+    properties) and keeps what you added to the file; a changed title renames the file."""
+    from newsgloss.tui.settings import export_dir, export_template, load
+
+    settings, _ = load()
+    folder = export_dir(settings, out)
     library = library_of(ctx, db)
     wanted = " ".join(part for part in (query, f'tag:"{tag}"' if tag else "") if part)
     try:
-        paths = library.export_all(out, query=wanted)
+        ids = library.article_ids(query=wanted)
+        paths = [library.export_article(i, folder, export_template(settings, template)) for i in ids]
     except OSError as error:
-        raise click.ClickException(printable(f"cannot write to {out}: {error.strerror or error}")) from None
-    for path in paths:
-        say(str(path))
-    say(f"exported {len(paths)} article(s) to {out}", err=True)
+        raise click.ClickException(printable(f"cannot write to {folder}: {error.strerror or error}")) from None
+    except ImportProblem as problem:
+        raise click.ClickException(printable(str(problem))) from None
+    if as_json:
+        click.echo(json_line([{"id": i, "path": str(p)} for i, p in zip(ids, paths, strict=True)]))
+    else:
+        for path in paths:
+            say(str(path))
+    say(f"exported {len(paths)} article(s) to {folder}", err=True)
 
 
 @main.command("search", help=f"Search titles, bodies and notes, ranked. QUERY may hold filters: {QUERY_HELP}.")

@@ -1,18 +1,20 @@
-"""`newsgloss annotate`: the annotation contract, for scripts and the evaluation."""
+"""`newsgloss annotate` (the annotation contract, for scripts and the evaluation) and
+`newsgloss datasette-metadata`."""
 
 from __future__ import annotations
 
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
-from tui.commands import json_line, main, say
+from newsgloss.tui.commands import db_option, json_line, main, say
 
 
 def _annotation(doc_id: str, dct: str | None, text: str) -> dict:
-    from store import annotate_text
+    from newsgloss.store import annotate_text
 
     spans: list[dict[str, object]] = []
     for span in annotate_text(text, dct):
@@ -70,6 +72,22 @@ def annotate_command(file, dct: str | None, fmt: str) -> None:
 
 
 def _text_date(text: str) -> str:
-    from store import article_date
+    from newsgloss.store import article_date
 
     return article_date(text) or date.today().isoformat()
+
+
+@main.command("datasette-metadata")
+@db_option
+@click.pass_context
+def datasette_metadata_command(ctx: click.Context, db: Path | None) -> None:
+    """Print a metadata document for Datasette: `datasette LIBRARY.db --metadata metadata.json`.
+
+    \b
+    newsgloss datasette-metadata > metadata.json
+    datasette ~/.local/share/newsgloss/newsgloss.db --metadata metadata.json"""
+    from newsgloss.store import datasette_metadata
+    from newsgloss.tui.cli import default_db
+
+    document = datasette_metadata(Path(db or ctx.obj.get("db") or default_db()))
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))

@@ -6,11 +6,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
-from store import EntitySummary, Library
-from tui.knowledge.rows import entity_row
-from tui.knowledge.screen import KnowledgeScreen, Opener
-from tui.shared.editor import Editor
-from tui.shared.labels import label_words
+from newsgloss.store import EntitySummary, Library
+from newsgloss.tui.knowledge.rows import entity_row
+from newsgloss.tui.knowledge.screen import KnowledgeScreen, Opener
+from newsgloss.tui.shared.editor import Editor
+from newsgloss.tui.shared.labels import label_words
 
 SHOWN = 100  # rows listed at once; more as the cursor nears the end
 LABELS = (None, "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -54,7 +54,7 @@ class EntityIndex(KnowledgeScreen[EntitySummary]):
         return entity_row(item, self.rows.highlights)
 
     def chosen(self, item: EntitySummary) -> None:
-        from tui.knowledge.entity_page import EntityPage
+        from newsgloss.tui.knowledge.entity_page import EntityPage
 
         self.app.push_screen(EntityPage(self.library, self.editor, self.opener, item.id))
 

@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import DateMention, EntitySummary, Library, MentionHit, StoreError, visible
-from tui.knowledge.rows import Rows, date_row, entity_row, mention_row
-from tui.knowledge.screen import Opener
-from tui.shared.editor import Editor
-from tui.shared.key_line import KeyLine
-from tui.shared.labels import label_words
+from newsgloss.store import DateMention, EntitySummary, Library, MentionHit, StoreError, visible
+from newsgloss.tui.knowledge.rows import Rows, date_row, entity_row, mention_row
+from newsgloss.tui.knowledge.screen import Opener
+from newsgloss.tui.shared.editor import Editor
+from newsgloss.tui.shared.key_line import KeyLine
+from newsgloss.tui.shared.labels import label_words
 
 PARAGRAPHS = 20  # listed at once, newest first; more as the cursor nears the end
 DATES = 100
@@ -161,7 +161,7 @@ class EntityPage(Screen[None]):
             self.notify(visible(f"Exported to {path}"), markup=False, timeout=6)
 
     def action_timeline(self) -> None:
-        from tui.knowledge.timeline import Timeline
+        from newsgloss.tui.knowledge.timeline import Timeline
 
         if self.entity is not None:
             self.app.push_screen(Timeline(self.library, self.editor, self.opener, entity=self.entity))
@@ -181,14 +181,14 @@ class EntityPage(Screen[None]):
             self.fill()
 
     def action_alias(self) -> None:
-        from tui.shared.ask import Ask
+        from newsgloss.tui.shared.ask import Ask
 
         if self.entity is not None:
             self.app.push_screen(Ask(f"Another name of {self.entity.name}", "the name, as articles write it"),
                                  lambda typed: self._rule("alias", typed))
 
     def action_merge(self) -> None:
-        from tui.shared.ask import Ask
+        from newsgloss.tui.shared.ask import Ask
 
         if self.entity is not None:
             self.app.push_screen(Ask(f"{self.entity.name} is part of…", "the entity's name"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from store import Highlight, Library
-from tui.knowledge.rows import highlight_row
-from tui.knowledge.screen import KnowledgeScreen, Opener
+from newsgloss.store import Highlight, Library
+from newsgloss.tui.knowledge.rows import highlight_row
+from newsgloss.tui.knowledge.screen import KnowledgeScreen, Opener
 
 SHOWN = 100
 

@@ -11,10 +11,10 @@ from rich.text import Text
 from textual.color import Color
 from textual.widgets import OptionList
 
-from store import DateMention, EntitySummary, Highlight, MentionHit, describe_date, visible
-from tui.shared.colours import background_of, readable
-from tui.shared.highlight import HIGHLIGHT_CLASSES, HighlightStyles, day_in_words
-from tui.shared.labels import kind_of, label_words
+from newsgloss.store import DateMention, EntitySummary, Highlight, MentionHit, describe_date, visible
+from newsgloss.tui.shared.colours import background_of, readable
+from newsgloss.tui.shared.highlight import HIGHLIGHT_CLASSES, HighlightStyles, day_in_words
+from newsgloss.tui.shared.labels import kind_of, label_words
 
 StyleOf = Callable[[str], Style]
 

@@ -16,9 +16,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from store import Library, StoreError, visible
-from tui.knowledge.rows import Rows
-from tui.shared.key_line import KeyLine
+from newsgloss.store import Library, StoreError, visible
+from newsgloss.tui.knowledge.rows import Rows
+from newsgloss.tui.shared.key_line import KeyLine
 
 T = TypeVar("T")
 Opener = Callable[[int, int | None], None]

@@ -10,10 +10,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
-from store import DateMention, EntitySummary, Library, visible
-from tui.knowledge.rows import date_row
-from tui.knowledge.screen import KnowledgeScreen, Opener
-from tui.shared.editor import Editor
+from newsgloss.store import DateMention, EntitySummary, Library, visible
+from newsgloss.tui.knowledge.rows import date_row
+from newsgloss.tui.knowledge.screen import KnowledgeScreen, Opener
+from newsgloss.tui.shared.editor import Editor
 
 ROWS = 100  # listed at once; more as the cursor nears the end
 BLOCKS = " ▁▂▃▄▅▆▇█"

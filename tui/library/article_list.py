@@ -15,8 +15,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store import ArticleSummary, Library, StoreError, visible
-from tui.shared.colours import background_of, on_background, readable, readable_style
+from newsgloss.store import ArticleSummary, Library, StoreError, visible
+from newsgloss.tui.shared.colours import background_of, on_background, readable, readable_style
 
 PAGE = 200
 SORTS = ("newest", "source", "title")
@@ -230,7 +230,7 @@ class ArticleList(ScrollView, can_focus=True):
         query: str
 
     def action_filter(self) -> None:
-        from tui.shared.ask import Ask
+        from newsgloss.tui.shared.ask import Ask
 
         self.app.push_screen(Ask("Show only articles matching…", "tag:claim entity:\"Bashar al-Assad\" after:2024-12 "
                                  "-is:read words (empty: every article)", self.filter), self._filtered)

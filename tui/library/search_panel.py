@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from store import Library, SearchHit, visible
-from tui.shared.colours import on_background
+from newsgloss.store import Library, SearchHit, visible
+from newsgloss.tui.shared.colours import on_background
 
 
 class SearchPanel(Vertical):

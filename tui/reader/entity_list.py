@@ -11,10 +11,10 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import Span, visible
-from tui.reader.pane import MARK
-from tui.shared.dialog import Dialog
-from tui.shared.labels import label_words
+from newsgloss.store import Span, visible
+from newsgloss.tui.reader.pane import MARK
+from newsgloss.tui.shared.dialog import Dialog
+from newsgloss.tui.shared.labels import label_words
 
 
 class EntityList(Dialog[Span | str | None]):

@@ -11,9 +11,9 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.reader.pane import REMOVE
-from tui.shared.dialog import Dialog
-from tui.shared.labels import PICKABLE
+from newsgloss.tui.reader.pane import REMOVE
+from newsgloss.tui.shared.dialog import Dialog
+from newsgloss.tui.shared.labels import PICKABLE
 
 
 class LabelPicker(Dialog[str | None]):

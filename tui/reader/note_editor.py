@@ -10,7 +10,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from tui.shared.dialog import Dialog
+from newsgloss.tui.shared.dialog import Dialog
 
 SAVE_DELAY = 0.3  # seconds after a key at most, however fast the typing: a save is never put off
 RETRY_DELAY = 2.0  # seconds before a save that failed (a busy or full disk) is tried again

@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Label
 
-from store import visible
-from tui.shared.dialog import Dialog
-from tui.shared.highlight import shortened
+from newsgloss.store import visible
+from newsgloss.tui.shared.dialog import Dialog
+from newsgloss.tui.shared.highlight import shortened
 
 
 def openable(url: str) -> str | None:

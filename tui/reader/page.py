@@ -17,8 +17,15 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from store import Article, Paragraph, visible
-from tui.shared.highlight import article_head, article_note, entity_line, kinds_in, legend_text, paragraph_text
+from newsgloss.store import Article, Paragraph, visible
+from newsgloss.tui.shared.highlight import (
+    article_head,
+    article_note,
+    entity_line,
+    kinds_in,
+    legend_text,
+    paragraph_text,
+)
 
 BAR = "▌"  # beside the current paragraph, and beside tagged ones
 HEAD_INDENT = 2  # columns before the header's text

@@ -11,11 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 
-from store import Article, Library, Span, StoreError, visible
-from tui.reader.reader import Reader
-from tui.settings import Preferences
-from tui.shared.editor import Editor
-from tui.shared.labels import label_words
+from newsgloss.store import Article, Library, Span, StoreError, visible
+from newsgloss.tui.reader.reader import Reader
+from newsgloss.tui.settings import Preferences
+from newsgloss.tui.shared.editor import Editor
+from newsgloss.tui.shared.labels import label_words
 
 MARK = "\x00mark"  # the entity list's "mark a missed entity" choice
 REMOVE = "\x00remove"  # the label picker's "not an entity" choice
@@ -147,7 +147,7 @@ class ReaderPane(Vertical):
             return
         if (paragraph := self.reader.paragraph) is None:
             return
-        from tui.reader.tag_picker import TagPicker
+        from newsgloss.tui.reader.tag_picker import TagPicker
 
         self.app.push_screen(TagPicker(self.library.tags(), set(paragraph.tags)), self._picked)
 
@@ -172,7 +172,7 @@ class ReaderPane(Vertical):
                 if position is None:
                     self.reader.call_after_refresh(self.reader.scroll_home, animate=False)  # the article note
 
-        from tui.reader.note_editor import NoteEditor
+        from newsgloss.tui.reader.note_editor import NoteEditor
 
         self.app.push_screen(NoteEditor(heading, self.library.note(article_id, position), save), closed)
 
@@ -197,7 +197,7 @@ class ReaderPane(Vertical):
             self.notify(problem, severity="warning", markup=False)
 
     def action_open_link(self) -> None:
-        from tui.reader.open_link import OpenLink, openable
+        from newsgloss.tui.reader.open_link import OpenLink, openable
 
         if not self.article or not self.article.url:
             self.notify("This article has no link.", severity="warning")
@@ -227,7 +227,7 @@ class ReaderPane(Vertical):
         if len(unique) == 1:
             self._entity_page(next(iter(unique.values())))
             return
-        from tui.reader.entity_list import EntityList
+        from newsgloss.tui.reader.entity_list import EntityList
 
         self.app.push_screen(EntityList(list(unique.values()), "Open the page of…", marking=False),
                              lambda choice: self._entity_page(choice) if isinstance(choice, Span) else None)
@@ -255,7 +255,7 @@ class ReaderPane(Vertical):
             return
         if (paragraph := self.reader.paragraph) is None:
             return
-        from tui.reader.entity_list import EntityList
+        from newsgloss.tui.reader.entity_list import EntityList
 
         unique = {(s.text, s.label): s for s in paragraph.spans if s.label not in NOT_NAMES}
         self.app.push_screen(EntityList(list(unique.values())), self._entity_chosen)
@@ -264,7 +264,7 @@ class ReaderPane(Vertical):
         if choice == MARK:
             self.action_mark_entity()
         elif isinstance(choice, Span):
-            from tui.reader.label_picker import LabelPicker
+            from newsgloss.tui.reader.label_picker import LabelPicker
 
             picker = LabelPicker(f"“{choice.text}” is…", current=choice.label, removable=True)
             self.app.push_screen(picker, lambda label: self._relabelled(choice.text, label))
@@ -279,13 +279,13 @@ class ReaderPane(Vertical):
         if not self.editor.can_write():
             return
         if (paragraph := self.reader.paragraph) is not None:
-            from tui.reader.word_selector import WordSelector
+            from newsgloss.tui.reader.word_selector import WordSelector
 
             self.app.push_screen(WordSelector(paragraph.text), self._words_chosen)
 
     def _words_chosen(self, words: str | None) -> None:
         if words:
-            from tui.reader.label_picker import LabelPicker
+            from newsgloss.tui.reader.label_picker import LabelPicker
 
             self.app.push_screen(LabelPicker(f"“{words}” is…"), lambda label: self._marked(words, label))
 
@@ -296,7 +296,7 @@ class ReaderPane(Vertical):
     def action_rules(self) -> None:
         if not self.editor.can_write():
             return
-        from tui.reader.rules_screen import RulesScreen
+        from newsgloss.tui.reader.rules_screen import RulesScreen
 
         self.app.push_screen(RulesScreen(self.library.rules()), self._delete_rules)
 

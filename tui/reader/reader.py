@@ -12,11 +12,11 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from store import Article, Paragraph
-from tui.reader.page import MIN_WIDTH, Look, Page
-from tui.shared.colours import background_of, on_background, readable_style
-from tui.shared.highlight import HIGHLIGHT_CLASSES, PARTS, HighlightStyles
-from tui.shared.labels import KINDS
+from newsgloss.store import Article, Paragraph
+from newsgloss.tui.reader.page import MIN_WIDTH, Look, Page
+from newsgloss.tui.shared.colours import background_of, on_background, readable_style
+from newsgloss.tui.shared.highlight import HIGHLIGHT_CLASSES, PARTS, HighlightStyles
+from newsgloss.tui.shared.labels import KINDS
 
 OWN_STYLES = ("current", "bar-current", "bar-tagged")  # the reader's own parts, beside the highlight colours
 

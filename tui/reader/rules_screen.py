@@ -10,9 +10,9 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import EntityRule, visible
-from tui.shared.dialog import Dialog
-from tui.shared.labels import label_words
+from newsgloss.store import EntityRule, visible
+from newsgloss.tui.shared.dialog import Dialog
+from newsgloss.tui.shared.labels import label_words
 
 
 class RulesScreen(Dialog[list[int]]):

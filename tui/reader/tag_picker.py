@@ -11,8 +11,8 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from store import Tag, visible
-from tui.shared.dialog import Dialog
+from newsgloss.store import Tag, visible
+from newsgloss.tui.shared.dialog import Dialog
 
 CREATE = "\x00create"
 

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
-from store import visible
-from tui.shared.dialog import Dialog
+from newsgloss.store import visible
+from newsgloss.tui.shared.dialog import Dialog
 
 
 class WordSelector(Dialog[str | None]):

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input
 
-from tui.shared.dialog import Dialog
+from newsgloss.tui.shared.dialog import Dialog
 
 
 class Ask(Dialog[str | None]):

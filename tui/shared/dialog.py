@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Label
 
-from store import visible
+from newsgloss.store import visible
 
 T = TypeVar("T")
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from store import EntityRule, Library, StoreBusy, StoreError, Tag
+from newsgloss.store import EntityRule, ImportProblem, Library, StoreBusy, StoreError, Tag
 
 T = TypeVar("T")
 Severity = Literal["information", "warning", "error"]
@@ -31,6 +31,7 @@ class Editor:
         self.library = library
         self.notify = notify
         self.export_dir = export_dir
+        self.export_template: Path | None = None  # the reader's own layout of exported notes (Jinja2)
         self.later = later
         self.changed = changed
         self._waiting: list[Callable[[], object]] = []
@@ -106,11 +107,11 @@ class Editor:
 
     def export_article(self, article_id: int) -> Path | None:
         """Write the article's Markdown into the export folder: the file written."""
-        return self._export(lambda: self.library.export_article(article_id, self.export_dir))
+        return self._export(lambda: self.library.export_article(article_id, self.export_dir, self.export_template))
 
     def export_query(self, query: str) -> list[Path] | None:
         """Write every article matching `query` into the export folder: the files written."""
-        return self._export(lambda: self.library.export_all(self.export_dir, query))
+        return self._export(lambda: self.library.export_all(self.export_dir, query, self.export_template))
 
     def export_entity(self, entity_id: int) -> Path | None:
         """Write an entity's page as a Markdown note into the export folder."""
@@ -125,6 +126,6 @@ class Editor:
             return write()
         except OSError as error:
             self.notify(f"Export failed: {error.strerror or error}", "error")
-        except StoreError as error:
+        except (StoreError, ImportProblem) as error:
             self.notify(f"Export failed: {error}", "error")
         return None

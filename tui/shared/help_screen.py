@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.shared.dialog import Dialog
+from newsgloss.tui.shared.dialog import Dialog
 
 FILTERS = """
 Search (/), the list's filter (f), the timeline and highlights take one language:

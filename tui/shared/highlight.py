@@ -15,9 +15,9 @@ from rich.text import Text
 from textual.color import Color
 from textual.widget import Widget
 
-from store import Article, Paragraph, Span, date_in_words, visible
-from tui.shared.colours import on_background
-from tui.shared.labels import KIND_WORDS, KINDS, kind_of, label_words
+from newsgloss.store import Article, Paragraph, Span, date_in_words, visible
+from newsgloss.tui.shared.colours import on_background
+from newsgloss.tui.shared.labels import KIND_WORDS, KINDS, kind_of, label_words
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from tui.shared.colours import on_background
+from newsgloss.tui.shared.colours import on_background
 
 
 class KeyLine(Widget):

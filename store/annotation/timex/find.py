@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from store.annotation.timex.holidays import FIND as HOLIDAY_RE
-from store.annotation.timex.vocab import MONTH_RE, WEEKDAY_RE
+from newsgloss.store.annotation.timex.holidays import FIND as HOLIDAY_RE
+from newsgloss.store.annotation.timex.vocab import MONTH_RE, WEEKDAY_RE
 
 _FULL_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from store.annotation.timex.calendar import Context, Timex
+from newsgloss.store.annotation.timex.calendar import Context, Timex
 
 
 def _fixed(month: int, day: int) -> Callable[[int], date]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from store.annotation.timex import holidays, relative, rules
-from store.annotation.timex.calendar import Context, Timex
-from store.annotation.timex.vocab import MONTH_RE, MONTHS
+from newsgloss.store.annotation.timex import holidays, relative, rules
+from newsgloss.store.annotation.timex.calendar import Context, Timex
+from newsgloss.store.annotation.timex.vocab import MONTH_RE, MONTHS
 
 RULES = (
     rules.vague, rules.sets, holidays.holiday, rules.day_words, rules.part_of_day, rules.calendar_date,

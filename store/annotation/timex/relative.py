@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from store.annotation.timex.calendar import Context, Timex, duration, fmt, shift
-from store.annotation.timex.vocab import DAY_PARTS, NUMBER_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, number_value, unit_key
+from newsgloss.store.annotation.timex.calendar import Context, Timex, duration, fmt, shift
+from newsgloss.store.annotation.timex.vocab import (
+    DAY_PARTS,
+    NUMBER_RE,
+    UNIT_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    number_value,
+    unit_key,
+)
 
 _PART = r"(?: (?P<part>morning|afternoon|evening|night|overnight))?"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from store.annotation.timex.calendar import Context, Timex, duration, fmt, pick_year, shift
-from store.annotation.timex.vocab import (
+from newsgloss.store.annotation.timex.calendar import Context, Timex, duration, fmt, pick_year, shift
+from newsgloss.store.annotation.timex.vocab import (
     DAY_PARTS,
     DECADE_WORDS,
     MONTH_RE,
