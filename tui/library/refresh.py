@@ -5,23 +5,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
+from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.app import RenderResult
+from textual.color import Color
 from textual.message import Message
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from newsgloss.store import FeedResult, Library, StoreError
+from newsgloss.tui.shared.colours import background_of, readable
 
 
-class FeedRefresh(Horizontal):
-    """Hidden until a refresh runs; then "refreshing feeds 3/10" and a bar."""
+class FeedRefresh(Static):
+    """Hidden until a refresh runs; then "refreshing feeds 3/10" and a bar, drawn in colours that read on
+    the screen's background in any theme (heavy line done, thin line to go)."""
 
     DEFAULT_CSS = """
     FeedRefresh { height: 1; display: none; padding: 0 1; }
     FeedRefresh.-running { display: block; }
-    FeedRefresh > #refresh-label { width: auto; margin-right: 1; }
-    FeedRefresh > ProgressBar { width: 1fr; }
     """
 
     @dataclass
@@ -42,13 +44,25 @@ class FeedRefresh(Horizontal):
         problem: str = ""
 
     def __init__(self, path: object, patience: float, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
         self.path = path
         self.patience = patience
+        self.done = 0
+        self.total: int | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Static("refreshing feeds", id="refresh-label", markup=False)
-        yield ProgressBar(show_eta=False, id="refresh-bar")
+    def render(self) -> RenderResult:
+        label = f"refreshing feeds {self.done}/{self.total} " if self.total else "refreshing feeds… "
+        width = max(0, self.content_size.width - len(label))
+        text = Text(label, style=self.rich_style)
+        if self.total and width:
+            background = background_of(self)
+            variables = self.app.get_css_variables()
+            done = readable(Color.parse(variables.get("primary", "blue")), background)
+            rest = readable(Color.parse(variables.get("foreground", "white")).blend(background, 0.5), background)
+            filled = round(width * self.done / self.total)
+            text.append("━" * filled, style=Style(color=done.rich_color))
+            text.append("─" * (width - filled), style=Style(color=rest.rich_color))
+        return text
 
     @property
     def running(self) -> bool:
@@ -58,7 +72,8 @@ class FeedRefresh(Horizontal):
         if self.running:
             return
         self.add_class("-running")
-        self.query_one(ProgressBar).update(total=None, progress=0)
+        self.done, self.total = 0, None
+        self.refresh()
         self._refresh()
 
     @work(thread=True, exit_on_error=False, group="feeds")
@@ -87,12 +102,12 @@ class FeedRefresh(Horizontal):
             library.close()
 
     def on_feed_refresh_started(self, event: Started) -> None:
-        self.query_one(ProgressBar).update(total=max(event.total, 1), progress=0)
-        self.query_one("#refresh-label", Static).update(f"refreshing {event.total} feed(s)")
+        self.total = event.total
+        self.refresh()
 
     def on_feed_refresh_feed_done(self, event: FeedDone) -> None:
-        self.query_one(ProgressBar).update(progress=event.done)
-        self.query_one("#refresh-label", Static).update(f"refreshing feeds {event.done}/{event.total}")
+        self.done = event.done
+        self.refresh()
 
     def on_feed_refresh_finished(self, event: Finished) -> None:
         self.remove_class("-running")
