@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 import yaml
 
-from newsgloss.store import Draft
+from newsgloss.store import Draft, ImportProblem
 from newsgloss.store.export import article_markdown, slug, tag_name, write_article
 from tests.conftest import HOMS, newsgloss_bin
 
@@ -142,3 +142,18 @@ def test_a_changed_title_moves_the_file_with_the_readers_lines(store, tmp_path):
     assert not first.exists() and moved.name == f"2024-12-03-geneva-talks-end-{article_id}.md"
     assert "Mine." in moved.read_text(encoding="utf-8")
     assert [p.name for p in vault.iterdir()] == [moved.name]
+
+
+def test_a_jinja2_template_lays_out_newsglosss_part(store, tmp_path):
+    article_id = _tagged(store, "Talks in Geneva", "claim")
+    template = tmp_path / "note.md.j2"
+    template.write_text("## {{ article.title }}\n{% for p in article.paragraphs if p.tags %}"
+                        "{{ quote(p.text) }} ^{{ block_id(p.position) }}\n{% endfor %}tags: {{ tags | join(', ') }}\n",
+                        encoding="utf-8")
+    path = store.export_article(article_id, tmp_path / "vault", template)
+    text = path.read_text(encoding="utf-8")
+    assert "## Talks in Geneva\n> Talks resumed in Geneva on Tuesday. ^p1\ntags: claim" in text
+    assert _front(text)["id"] == article_id  # the properties stay newsgloss's own
+    template.write_text("{{ article.missing_field }}", encoding="utf-8")
+    with pytest.raises(ImportProblem, match="does not work"):
+        store.export_article(article_id, tmp_path / "vault", template)
