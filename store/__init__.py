@@ -32,6 +32,7 @@ from newsgloss.store.models import (
     Highlight,
     ImportOutcome,
     ImportProblem,
+    JournalStep,
     MentionHit,
     Orphan,
     Paragraph,
@@ -41,6 +42,7 @@ from newsgloss.store.models import (
     StoreError,
     StoreReadOnly,
     Tag,
+    TagCount,
 )
 from newsgloss.store.query import QueryError
 
@@ -63,6 +65,7 @@ __all__ = [
     "Highlight",
     "ImportOutcome",
     "ImportProblem",
+    "JournalStep",
     "Library",
     "MentionHit",
     "Orphan",
@@ -74,6 +77,7 @@ __all__ = [
     "StoreError",
     "StoreReadOnly",
     "Tag",
+    "TagCount",
     "annotate_text",
     "article_date",
     "datasette_metadata",

@@ -83,7 +83,7 @@ def _dates(article: Article) -> list[str]:
 
 
 def article_tags(article: Article) -> list[str]:
-    tags = {tag for paragraph in article.paragraphs for tag in paragraph.tags}
+    tags = {tag for paragraph in article.paragraphs for tag in paragraph.tags} | set(article.tags)
     tags |= {tag for orphan in article.orphans for tag in orphan.tags}
     return sorted(dict.fromkeys(tag_name(tag) for tag in tags))
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
@@ -26,6 +28,7 @@ from newsgloss.store.query import parse
 
 if TYPE_CHECKING:
     from newsgloss.store.backend import Backend
+    from newsgloss.store.curation import Curation
     from newsgloss.store.feeds import Subscriptions
     from newsgloss.store.knowledge import Knowledge
     from newsgloss.store.models import AnnotationEvent
@@ -57,8 +60,24 @@ def guarded(method: Callable[Concatenate[H, P], R]) -> Callable[Concatenate[H, P
 class Library:
     """One newsgloss library. Open one per thread: a connection does not cross threads."""
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, window: str = "") -> None:
         self.backend = backend
+        self.window = window or f"pid {os.getpid()}"  # which program made a change, in the undo history
+
+    def step(self, summary: str, merge_key: str | None = None) -> AbstractContextManager[int]:
+        """One undoable step around the changes made inside it (one transaction)."""
+        return self.backend.journal.step(summary, self.window, merge_key)
+
+    def _short_title(self, article_id: int) -> str:
+        title = self.backend.articles.title(article_id)
+        return title if len(title) <= 40 else title[:39] + "…"
+
+    @property
+    def curation(self) -> Curation:
+        """Stars, archive, trash, read state of many, tag management, undo and redo."""
+        from newsgloss.store.curation import Curation
+
+        return Curation(self)
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False, patience: float = 10.0) -> Library:
@@ -159,8 +178,10 @@ class Library:
 
     @guarded
     def toggle_tag(self, article_id: int, position: int, tag_id: int) -> bool:
-        """Toggle a tag on a paragraph; True when the tag is now on."""
-        return self.backend.annotations.toggle_tag(article_id, position, tag_id)
+        """Toggle a tag on a paragraph; True when the tag is now on (one undo step)."""
+        tag = next((t.name for t in self.backend.annotations.tags() if t.id == tag_id), "a tag")
+        with self.step(f"{tag} on ¶{position + 1} of “{self._short_title(article_id)}”"):
+            return self.backend.annotations.toggle_tag(article_id, position, tag_id)
 
     @guarded
     def set_note(self, article_id: int, position: int | None, body: str, base: str | None = None) -> str:
@@ -169,7 +190,9 @@ class Library:
         `base` is the text this change was made from. When the stored note changed since (another window
         saved it), neither text is lost: both are kept, and the returned text (the note as stored) shows it.
         """
-        return self.backend.annotations.set_note(article_id, position, body, base)
+        where = "" if position is None else f"¶{position + 1} of "
+        with self.step(f"note on {where}“{self._short_title(article_id)}”", merge_key=f"note {article_id} {position}"):
+            return self.backend.annotations.set_note(article_id, position, body, base)
 
     @guarded
     def add_rule(self, text: str, action: str, label: str = "", target: str = "",
@@ -182,12 +205,12 @@ class Library:
         if action in KB_ACTIONS:
             if not text or (action != "hide" and not target) or (action == "merge" and not label):
                 raise StoreError(f"{action} needs a name{'' if action == 'hide' else ' and the name it stands for'}")
-            with self.backend.transaction():
+            with self.step(f"{action} {text}" + (f" as {target}" if target else "")):
                 rule = self.backend.rules.add(text, action, label, target, target_label)
                 return rule, self.backend.entities.apply_rule(rule)
         if not text or action not in ACTIONS or (action != "remove" and not label):
             raise StoreError("a correction needs the entity's text, an action and (unless removing) a label")
-        with self.backend.transaction():
+        with self.step(f"{action} {text}" + (f" as {label}" if label else "")):
             rule = self.backend.rules.add(text, action, label)
             changed = self._correct(rule)
             rules = self.backend.rules.all()
@@ -212,7 +235,7 @@ class Library:
     def delete_rule(self, rule_id: int) -> int:
         """Forget a rule. The articles a correction touched are annotated again (returns how many); the
         entities an entity rule placed are placed again by the rules that remain."""
-        with self.backend.transaction():
+        with self.step(f"forget rule {rule_id}"):
             rule = self.backend.rules.delete(rule_id)
             if rule is None:
                 return 0

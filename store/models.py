@@ -98,6 +98,8 @@ class Article:
     read_at: str | None = None
     starred: bool = False
     orphans: tuple[Orphan, ...] = ()
+    shelf: int = 0  # 0 in the list, 1 archived, 2 in the trash
+    tags: tuple[str, ...] = ()  # tags on the article as a whole (given to many at once from the list)
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,29 @@ class ImportOutcome:
         """One line for a person: `imported: file.jsonl:3: Title`, `skipped: file.md: why`."""
         detail = self.reason if self.status == "skipped" else self.title
         return f"{self.status}: {self.where}: {detail}" if detail else f"{self.status}: {self.where}"
+
+
+@dataclass(frozen=True)
+class JournalStep:
+    """One undoable step: what the reader did, when, from which window, and whether it is undone now."""
+
+    id: int
+    at: str
+    window: str
+    summary: str
+    undone: bool = False
+    changes: int = 0
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """A tag with its key (1-9, 0 for none) and how much it is used."""
+
+    id: int
+    name: str
+    key: int
+    paragraphs: int
+    articles: int
 
 
 @dataclass(frozen=True)

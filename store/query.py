@@ -3,7 +3,9 @@
     tag:NAME  entity:NAME  source:NAME     a tag on a paragraph, an entity named (or an alias), the outlet
     after:DATE  before:DATE                published on or after the start of DATE / before it
     mentions:DATE                          a date mentioned in the text: 2024, 2024-12 or 2024-12-12
-    is:unread  is:read  has:note  has:tag
+    is:unread  is:read  is:starred         read state, stars
+    is:archived  is:trash                  the archive, the trash (neither is in the list otherwise)
+    has:note  has:tag
     -FILTER                                not that
     anything else                          words, ranked by the full-text index
 
@@ -20,7 +22,8 @@ from datetime import date
 from newsgloss.store.models import StoreError
 
 FIELDS = ("tag", "entity", "source", "after", "before", "mentions", "is", "has")
-STATES = ("unread", "read")
+STATES = ("unread", "read", "starred", "archived", "trash")
+SHELVES = {"archived": 1, "trash": 2}  # an article's shelf: 0 is the list
 HAS = ("note", "tag")
 _TOKEN = re.compile(r'(-?)([A-Za-z]+):(?:"([^"]*)"?|(\S*))|"([^"]*)"?|(\S+)')
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")

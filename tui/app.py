@@ -86,6 +86,11 @@ class NewsglossApp(App[None]):
         """The main screen is the first screen (not pushed over an empty one); a new library is seeded first."""
         if self.seed_samples:
             self.library.seed_samples()
+        elif not self.library.read_only:
+            try:  # what has been in the trash longer than the settings keep it goes for good
+                self.library.curation.empty_trash(self.preferences.settings.trash_days)
+            except StoreError as error:
+                self.call_later(self._notify_plain, f"The trash was not emptied: {error}", "warning")
         return MainScreen(self.library, self.editor, self.preferences, self.annotate_delay)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

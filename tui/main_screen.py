@@ -25,6 +25,7 @@ from newsgloss.store import (
 )
 from newsgloss.tui.cli import PATIENCE
 from newsgloss.tui.library.article_list import ArticleList
+from newsgloss.tui.library.curator import CURATION_BINDINGS, Curator
 from newsgloss.tui.library.refresh import FeedRefresh
 from newsgloss.tui.library.search_panel import SearchPanel
 from newsgloss.tui.reader.pane import ReaderPane
@@ -56,6 +57,7 @@ class MainScreen(Screen):
                 id="main.entities"),
         Binding("T", "timeline", "Timeline", tooltip="The dates mentioned across the library", id="main.timeline"),
         Binding("H", "highlights", "Highlights", tooltip="Every tagged paragraph and note", id="main.highlights"),
+        *CURATION_BINDINGS,
         Binding("r", "refresh_feeds", "Refresh feeds", show=False, tooltip="Fetch what is new in every subscribed feed",
                 id="main.refresh"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to the list (from the reader)", id="main.back"),
@@ -192,6 +194,19 @@ class MainScreen(Screen):
             return not isinstance(self.focused, Input | TextArea)
         return True
 
+    @property
+    def curator(self) -> Curator:
+        return Curator(self, self.library, self.editor, self.refresh_library)
+
+    def action_curate(self, what: str, key: int = 0) -> None:
+        """z, Z, s, a, d, U and the number keys in the list: see tui/library/curator.py."""
+        self.curator.act(what, key)
+
+    def action_tags(self) -> None:
+        from newsgloss.tui.library.tag_screen import TagScreen
+
+        self.app.push_screen(TagScreen(self.library, self.editor), lambda _: self.refresh_library())
+
     def action_refresh_feeds(self) -> None:
         if self.editor.can_write():
             self.query_one(FeedRefresh).start()
@@ -203,20 +218,9 @@ class MainScreen(Screen):
 
     @on(FeedRefresh.Finished)
     def _feeds_refreshed(self, event: FeedRefresh.Finished) -> None:
-        results = event.results
-        if event.problem:
-            self.notify(visible(f"Refresh stopped: {event.problem}"), severity="error", markup=False)
-        elif not results:
-            self.notify("No feeds yet. Subscribe with: newsgloss feeds add URL (or feeds import FILE.opml)",
-                        markup=False, timeout=8)
-            return
-        failed = [r for r in results if r.status == "failed"]
-        new = sum(r.imported for r in results)
-        summary = f"{len(results)} feed(s): {new} new article(s), {sum(r.updated for r in results)} updated"
-        if failed:
-            summary += f"; {len(failed)} failed: " + "; ".join(visible(r.line, newlines=False) for r in failed[:3])
-        self.notify(summary, severity="warning" if failed else "information", markup=False, timeout=8)
-        if new or any(r.updated for r in results):
+        message, severity, anything_new = event.summary()
+        self.notify(message, severity=severity, markup=False, timeout=8)
+        if anything_new:
             self._start_backlog()
 
     def action_open_selected(self) -> None:

@@ -64,6 +64,7 @@ class Settings:
     legend: bool = True
     export_dir: str = ""
     export_template: str = ""  # a Jinja2 file laying out the exported notes (newsgloss's own layout when empty)
+    trash_days: int = 30  # an article stays this many days in the trash (restorable), then goes for good
     tags: dict[int, str] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
 

@@ -20,6 +20,7 @@ from newsgloss.store.sqlite.connection import atomic, open_database
 from newsgloss.store.sqlite.entities import Entities
 from newsgloss.store.sqlite.feeds import Feeds
 from newsgloss.store.sqlite.ingest import Ingest
+from newsgloss.store.sqlite.journal import Journal
 from newsgloss.store.sqlite.search import search_library
 from newsgloss.store.sqlite.spans import Rules, Spans
 
@@ -37,6 +38,7 @@ class SqliteBackend:
         self.ingest = Ingest(self.conn)
         self.entities = Entities(self.conn)
         self.feeds = Feeds(self.conn)
+        self.journal = Journal(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsgloss.store.models import Highlight, StoreError, Tag
+from newsgloss.store.models import Highlight, StoreError, Tag, TagCount
 from newsgloss.store.query import Query
 from newsgloss.store.sqlite.connection import atomic, now
 from newsgloss.store.sqlite.filters import where
@@ -72,6 +72,73 @@ class Annotations:
             )
         return True
 
+    # Tags as a whole -------------------------------------------------------------
+
+    def tag_counts(self) -> list[TagCount]:
+        rows = self.conn.execute(
+            "SELECT t.id, t.name, coalesce(t.key, 0), count(pt.tag_id), count(DISTINCT pt.article_id) FROM tags t "
+            "LEFT JOIN paragraph_tags pt ON pt.tag_id = t.id GROUP BY t.id "
+            "ORDER BY coalesce(t.key, 0) = 0, t.key, t.name COLLATE NOCASE")
+        return [TagCount(id=r[0], name=r[1], key=r[2], paragraphs=r[3], articles=r[4]) for r in rows]
+
+    def rename_tag(self, tag_id: int, name: str) -> None:
+        with atomic(self.conn):
+            taken = self.conn.execute("SELECT id FROM tags WHERE name = ? AND id != ?", [name, tag_id]).fetchone()
+            if taken:
+                raise StoreError(f"there is already a tag {name!r}: merge the two instead")
+            if not self.conn.execute("UPDATE tags SET name = ? WHERE id = ?", [name, tag_id]).rowcount:
+                raise StoreError(f"no tag with id {tag_id}")
+
+    def merge_tags(self, source_id: int, target_id: int) -> int:
+        """Every use of `source` becomes `target` (once per paragraph); `source` goes. Uses moved."""
+        if source_id == target_id:
+            raise StoreError("a tag cannot be merged into itself")
+        with atomic(self.conn):
+            moved = self.conn.execute(
+                "INSERT OR IGNORE INTO paragraph_tags (article_id, position, tag_id, fingerprint, created_at) "
+                "SELECT article_id, position, ?, fingerprint, created_at FROM paragraph_tags WHERE tag_id = ?",
+                [target_id, source_id]).rowcount
+            self.conn.execute("DELETE FROM paragraph_tags WHERE tag_id = ?", [source_id])
+            self.conn.execute("DELETE FROM tags WHERE id = ?", [source_id])
+        return moved
+
+    def delete_tag(self, tag_id: int) -> int:
+        """The tag and every use of it; how many uses went."""
+        with atomic(self.conn):
+            used = self.conn.execute("DELETE FROM paragraph_tags WHERE tag_id = ?", [tag_id]).rowcount
+            self.conn.execute("DELETE FROM tags WHERE id = ?", [tag_id])
+        return used
+
+    def set_tag_key(self, tag_id: int, key: int) -> None:
+        """Put a tag on number key `key` (0: none); a tag already there takes this one's old key."""
+        if not 0 <= key <= 9:
+            raise StoreError("a tag's key is 1 to 9 (or 0 for none)")
+        with atomic(self.conn):
+            row = self.conn.execute("SELECT coalesce(key, 0) FROM tags WHERE id = ?", [tag_id]).fetchone()
+            if row is None:
+                raise StoreError(f"no tag with id {tag_id}")
+            if key:
+                self.conn.execute("UPDATE tags SET key = ? WHERE key = ? AND id != ?", [row[0], key, tag_id])
+            self.conn.execute("UPDATE tags SET key = ? WHERE id = ?", [key, tag_id])
+
+    def tag_articles(self, ids: list[int], tag_id: int, on: bool = True) -> int:
+        """Tag many articles as a whole (position -1), or take the tag off them; how many changed."""
+        changed = 0
+        with atomic(self.conn):
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                if on:
+                    changed += self.conn.execute(
+                        "INSERT OR IGNORE INTO paragraph_tags (article_id, position, tag_id, fingerprint, created_at) "
+                        f"SELECT id, -1, ?, NULL, ? FROM articles WHERE id IN ({marks})",
+                        [tag_id, now(), *chunk]).rowcount
+                else:
+                    changed += self.conn.execute(
+                        f"DELETE FROM paragraph_tags WHERE tag_id = ? AND position = -1 AND article_id IN ({marks})",
+                        [tag_id, *chunk]).rowcount
+        return changed
+
     def note(self, article_id: int, position: int | None = None) -> str:
         row = self.conn.execute(
             "SELECT body FROM notes WHERE article_id = ? AND coalesce(position, -1) = coalesce(?, -1)",
@@ -106,7 +173,7 @@ class Annotations:
         article first."""
         condition, params = where(self.conn, query)
         rows = self.conn.execute(
-            f"""WITH places AS (SELECT article_id, position FROM paragraph_tags
+            f"""WITH places AS (SELECT article_id, position FROM paragraph_tags WHERE position >= 0
                                 UNION SELECT article_id, position FROM notes)
                 SELECT articles.id, articles.title, articles.published, articles.source, places.position,
                        coalesce(p.text, ''),

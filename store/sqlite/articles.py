@@ -25,7 +25,7 @@ REVERSED = {
 
 def _filter(conn: sqlite3.Connection, query: Query | None) -> tuple[str, list[object]]:
     if query is None or query.empty:
-        return "", []
+        return "WHERE articles.shelf = 0", []  # the list: not the archive, not the trash
     sql, params = where(conn, query)
     return f"WHERE {sql}", params
 
@@ -72,8 +72,8 @@ class Articles:
     def get(self, article_id: int) -> Article:
         """The article with its paragraphs, spans, tags and notes."""
         row = self.conn.execute(
-            "SELECT id, title, source, url, author, published, caption, imported_at, annotated_at, read_at, starred "
-            "FROM articles WHERE id = ?",
+            "SELECT id, title, source, url, author, published, caption, imported_at, annotated_at, read_at, starred, "
+            "shelf FROM articles WHERE id = ?",
             [article_id],
         ).fetchone()
         if row is None:
@@ -82,9 +82,19 @@ class Articles:
         return Article(
             id=row[0], title=row[1], source=row[2] or "", url=row[3] or "", author=row[4] or "",
             published=row[5] or "", caption=row[6] or "", imported_at=row[7] or "", annotated=row[8] is not None,
-            read_at=row[9], starred=bool(row[10]), paragraphs=self._paragraphs(article_id, notes),
-            note=notes.get(None, ""), orphans=self._orphans(article_id),
+            read_at=row[9], starred=bool(row[10]), shelf=row[11] or 0, paragraphs=self._paragraphs(article_id, notes),
+            note=notes.get(None, ""), orphans=self._orphans(article_id), tags=self._article_tags(article_id),
         )
+
+    def title(self, article_id: int) -> str:
+        row = self.conn.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else f"article {article_id}"
+
+    def _article_tags(self, article_id: int) -> tuple[str, ...]:
+        """Tags on the article as a whole (position -1: tagged from the list, many at once)."""
+        return tuple(r[0] for r in self.conn.execute(
+            "SELECT name FROM paragraph_tags JOIN tags ON tags.id = tag_id WHERE article_id = ? AND position = -1 "
+            "ORDER BY tags.key = 0, tags.key, tags.name", [article_id]))
 
     def _orphans(self, article_id: int) -> tuple[Orphan, ...]:
         rows = self.conn.execute("SELECT old_text, tags, note FROM orphans WHERE article_id = ? ORDER BY id",
@@ -121,6 +131,49 @@ class Articles:
     def mark_read(self, article_id: int, read: bool = True) -> None:
         with atomic(self.conn):
             self.conn.execute("UPDATE articles SET read_at = ? WHERE id = ?", [now() if read else None, article_id])
+
+    def set_read(self, ids: list[int], read: bool) -> int:
+        """Mark many read or unread (those already so are left alone); how many changed."""
+        state = "IS NULL" if read else "IS NOT NULL"
+        return self._update(ids, f"read_at = ? WHERE id IN ({{}}) AND read_at {state}", [now() if read else None])
+
+    def set_starred(self, ids: list[int], starred: bool) -> int:
+        return self._update(ids, "starred = ? WHERE id IN ({}) AND coalesce(starred, 0) != ?", [int(starred)],
+                            [int(starred)])
+
+    def set_shelf(self, ids: list[int], shelf: int) -> int:
+        """Move articles to the list (0), the archive (1) or the trash (2); how many moved."""
+        return self._update(ids, "shelf = ?, shelved_at = ? WHERE id IN ({}) AND shelf != ?",
+                            [shelf, now() if shelf else None], [shelf])
+
+    def _update(self, ids: list[int], clause: str, before: list[object],
+                after: tuple[object, ...] | list[object] = ()) -> int:
+        """`UPDATE articles SET clause` for `ids`, 500 at a time, in one transaction; rows changed."""
+        changed = 0
+        with atomic(self.conn):
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                statement = "UPDATE articles SET " + clause.format(",".join("?" * len(chunk)))
+                changed += self.conn.execute(statement, [*before, *chunk, *after]).rowcount
+        return changed
+
+    def shelf_counts(self) -> dict[int, int]:
+        return dict(self.conn.execute("SELECT shelf, count(*) FROM articles GROUP BY shelf").fetchall())
+
+    def trashed_before(self, stamp: str) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE shelf = 2 AND shelved_at <= ?", [stamp])]
+
+    def purge(self, ids: list[int]) -> int:
+        """Delete articles for good, with everything that hangs on them (the trash emptied)."""
+        with atomic(self.conn):
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                for table in ("mentions", "spans", "paragraph_tags", "notes", "orphans", "article_versions",
+                              "paragraphs"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
+                self.conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+        return len(ids)
 
     # Annotation work ---------------------------------------------------------
 

@@ -6,7 +6,7 @@ import re
 import sqlite3
 
 from newsgloss.store.annotation.resolve import key, written
-from newsgloss.store.query import Filter, Query, period_end
+from newsgloss.store.query import SHELVES, Filter, Query, period_end
 
 WORD = re.compile(r"\w+")
 
@@ -63,15 +63,19 @@ def _condition(conn: sqlite3.Connection, item: Filter) -> tuple[str, list[object
         return (f"articles.id IN (SELECT article_id FROM spans WHERE {DATE_SPANS} AND value >= ? AND value < ?)",
                 [value, period_end(value)])
     if item.field == "is":
+        if value == "starred":
+            return "articles.starred", []
+        if value in SHELVES:
+            return f"articles.shelf = {SHELVES[value]}", []
         return ("articles.read_at IS NULL" if value == "unread" else "articles.read_at IS NOT NULL"), []
     table = "notes" if value == "note" else "paragraph_tags"
     return f"articles.id IN (SELECT article_id FROM {table})", []
 
 
 def where(conn: sqlite3.Connection, query: Query, words: bool = True) -> tuple[str, list[object]]:
-    """The conditions of `query` on `articles` joined by AND ("1" when there are none); its words too, as a
-    full-text match, when `words`."""
-    parts: list[str] = []
+    """The conditions of `query` on `articles` joined by AND, the shelf it looks at first (the list unless it
+    asks for the archive or the trash); its words too, as a full-text match, when `words`."""
+    parts = [shelf_condition(query)]
     params: list[object] = []
     for item in query.filters:
         sql, values = _condition(conn, item)
@@ -80,4 +84,12 @@ def where(conn: sqlite3.Connection, query: Query, words: bool = True) -> tuple[s
     if words and (match := fts_query(query.words)):
         parts.append("articles.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(match)
-    return (" AND ".join(parts) or "1"), params
+    return " AND ".join(parts), params
+
+
+def shelf_condition(query: Query | None) -> str:
+    """The shelf a query looks at: the list, unless it asks for the archive or the trash (is:archived)."""
+    for item in query.filters if query else ():
+        if item.field == "is" and item.value in SHELVES and not item.negated:
+            return f"articles.shelf = {SHELVES[item.value]}"
+    return "articles.shelf = 0"

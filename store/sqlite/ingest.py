@@ -60,12 +60,12 @@ def carry_over(conn: sqlite3.Connection, article_id: int, new: list[tuple[str, s
     """Move tags and notes of `article_id` onto its new paragraphs (before they replace the old ones)."""
     old = conn.execute("SELECT position, text, fingerprint FROM paragraphs WHERE article_id = ?",
                        [article_id]).fetchall()
-    tags = conn.execute("SELECT position, tag_id, created_at FROM paragraph_tags WHERE article_id = ?",
-                        [article_id]).fetchall()
+    tags = conn.execute("SELECT position, tag_id, created_at FROM paragraph_tags WHERE article_id = ? "
+                        "AND position >= 0", [article_id]).fetchall()  # tags on the whole article (-1) stay
     notes = conn.execute("SELECT position, body, created_at, updated_at FROM notes WHERE article_id = ? "
                          "AND position IS NOT NULL", [article_id]).fetchall()
     mapping = place(old, new, {p for p, *_ in tags} | {p for p, *_ in notes})
-    conn.execute("DELETE FROM paragraph_tags WHERE article_id = ?", [article_id])
+    conn.execute("DELETE FROM paragraph_tags WHERE article_id = ? AND position >= 0", [article_id])
     conn.execute("DELETE FROM notes WHERE article_id = ? AND position IS NOT NULL", [article_id])
     for position, tag_id, created in tags:
         if position in mapping:

@@ -192,3 +192,57 @@ def m010_feeds(db: Database) -> None:
         id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL,
         etag TEXT, last_modified TEXT, checked_at TEXT, status TEXT, detail TEXT,
         articles INTEGER NOT NULL DEFAULT 0)""")
+
+
+# What the undo journal records, by table: the key of a row, and the columns kept before and after a change.
+JOURNALED = {
+    "paragraph_tags": (("article_id", "position", "tag_id"), ("article_id", "position", "tag_id", "fingerprint",
+                                                               "created_at")),
+    "notes": (("id",), ("id", "article_id", "position", "fingerprint", "body", "created_at", "updated_at")),
+    "tags": (("id",), ("id", "name", "key", "created_at")),
+    "entity_rules": (("id",), ("id", "text", "action", "label", "created_at", "target", "target_label")),
+    "articles": (("id",), ("read_at", "starred", "shelf", "shelved_at")),  # the reader's states only
+}
+
+
+def _json_of(row: str, columns: tuple[str, ...]) -> str:
+    return "json_object(" + ", ".join(f"'{c}', {row}.\"{c}\"" for c in columns) + ")"
+
+
+@migrations()
+def m011_curation(db: Database) -> None:
+    """Stars, archive and trash (an article's shelf: 0 the list, 1 archived, 2 trash, since shelved_at), the list's
+    order indexes led by the shelf, and the undo journal: every change the reader makes, grouped in steps, its
+    rows before and after, written by triggers while a step is open (journal_state.step), so that no path of
+    writes can forget it."""
+    db.execute("ALTER TABLE articles ADD COLUMN shelf INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE articles ADD COLUMN shelved_at TEXT")
+    for name in ("newest", "source", "title"):
+        db.execute(f"DROP INDEX IF EXISTS idx_articles_{name}")
+    db.execute("CREATE INDEX idx_articles_newest ON articles (shelf, published DESC, id DESC)")
+    db.execute("CREATE INDEX idx_articles_source ON articles (shelf, source COLLATE NOCASE, published DESC, id DESC)")
+    db.execute("CREATE INDEX idx_articles_title ON articles (shelf, title COLLATE NOCASE, id)")
+    db.execute("CREATE INDEX idx_articles_starred ON articles (id) WHERE starred")
+    db.execute("""CREATE TABLE journal_steps (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, window TEXT NOT NULL, summary TEXT NOT NULL,
+        merge_key TEXT, undone INTEGER NOT NULL DEFAULT 0)""")
+    db.execute("""CREATE TABLE journal_changes (
+        id INTEGER PRIMARY KEY, step_id INTEGER NOT NULL, tbl TEXT NOT NULL, op TEXT NOT NULL,
+        key TEXT NOT NULL, before TEXT, after TEXT)""")
+    db.execute("CREATE INDEX idx_journal_changes_step ON journal_changes (step_id)")
+    db.execute("CREATE TABLE journal_state (only INTEGER PRIMARY KEY CHECK (only = 1), step INTEGER)")
+    db.execute("INSERT INTO journal_state (only, step) VALUES (1, NULL)")
+    step = "(SELECT step FROM journal_state)"
+    for table, (keys, columns) in JOURNALED.items():
+        record = ("INSERT INTO journal_changes (step_id, tbl, op, key, before, after) VALUES "
+                  f"({step}, '{table}', '{{op}}', {{key}}, {{before}}, {{after}});")
+        events = [("UPDATE", "update")] if table == "articles" else [("INSERT", "insert"), ("UPDATE", "update"),
+                                                                       ("DELETE", "delete")]
+        for event, op in events:
+            row = "OLD" if op == "delete" else "NEW"
+            of = f" OF {', '.join(columns)}" if table == "articles" else ""
+            body = record.format(op=op, key=_json_of(row, keys),
+                                 before=_json_of("OLD", columns) if op != "insert" else "NULL",
+                                 after=_json_of("NEW", columns) if op != "delete" else "NULL")
+            db.execute(f"CREATE TRIGGER journal_{table}_{op} AFTER {event}{of} ON {table} "
+                       f"WHEN {step} IS NOT NULL BEGIN {body} END")

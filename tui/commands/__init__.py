@@ -95,4 +95,4 @@ def library_of(ctx: click.Context, db: Path | None) -> Library:
 
 
 # The subcommands register themselves on `main` (imported last: they import it).
-from newsgloss.tui.commands import config, feeds, importing, knowledge, library, tools  # noqa: E402, F401
+from newsgloss.tui.commands import config, curation, feeds, importing, knowledge, library, tools  # noqa: E402, F401

@@ -48,6 +48,13 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("X", "export_view", "Export these", tooltip="Export every article the list shows to Markdown",
                 id="list.export"),
         Binding("o", "cycle_sort", "Sort", tooltip="Sort the list: newest, source, title", id="list.sort"),
+        Binding("space", "toggle_selected", "Select", show=False,
+                tooltip="Select or unselect this article (then s, a, d, U, 1-9 act on every one selected)",
+                id="list.select"),
+        Binding("asterisk", "select_all", "Select all", show=False,
+                tooltip="Select every article the list shows (all that match its filter)", id="list.select_all"),
+        Binding("escape", "clear_selection", "Unselect", show=False, tooltip="Unselect every article",
+                id="list.unselect"),
     ]
     cursor: reactive[int] = reactive(0, always_update=True)
 
@@ -66,6 +73,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._pages: dict[int, list[ArticleSummary]] = {}
         self._strips: dict[tuple[int, bool, int], Strip] = {}  # (index, selected, width): the line as painted
         self._styles: dict[tuple[str, bool], Style] = {}
+        self.selected: set[int] = set()  # article ids chosen to act on together
 
     def notify_style_update(self) -> None:
         """Styles changed: repaint the lines whose colours did (focus changes only the cursor's)."""
@@ -160,7 +168,9 @@ class ArticleList(ScrollView, can_focus=True):
         """Unread mark, date, source (when there is room), title and tag count, in terminal cells."""
         meta = self.style_of("meta", selected)
         text = Text(no_wrap=True, end="")
-        text.append("● " if row.unread else "  ", self.style_of("unread", selected))
+        mark = "✓" if row.id in self.selected else "●" if row.unread else " "
+        text.append(mark, self.style_of("unread", selected))
+        text.append("★ " if row.starred else "  ", self.style_of("tagged", selected))
         published = row.published or "—"
         text.append(f"{published if width >= 70 else published[2:]:<{10 if width >= 70 else 8}} ", meta)
         source_width = 12 if width >= 70 else 8 if width >= 45 else 0
@@ -248,6 +258,44 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_export_view(self) -> None:
         self.post_message(self.ExportWanted(self.filter))
+
+    @dataclass
+    class SelectionChanged(Message):
+        count: int
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_selection":  # Esc does what it does elsewhere when nothing is selected
+            return bool(self.selected)
+        return True
+
+    def action_toggle_selected(self) -> None:
+        if (row := self.current) is None:
+            return
+        self.selected ^= {row.id}
+        self._forget_line(self.cursor)
+        self.post_message(self.SelectionChanged(len(self.selected)))
+        self.cursor += 1
+
+    def action_select_all(self) -> None:
+        try:
+            self.selected = set(self.library.curation.ids(self.filter))
+        except StoreError as error:
+            self.notify(visible(str(error)), severity="error", markup=False)
+            return
+        self._strips.clear()
+        self.refresh()
+        self.post_message(self.SelectionChanged(len(self.selected)))
+
+    def action_clear_selection(self) -> None:
+        self.selected.clear()
+        self._strips.clear()
+        self.refresh()
+        self.post_message(self.SelectionChanged(0))
+
+    def _forget_line(self, index: int) -> None:
+        for key in [key for key in self._strips if key[0] == index]:
+            del self._strips[key]
+        self.refresh_line_at(index)
 
     def action_cycle_sort(self) -> None:
         self.order = SORTS[(SORTS.index(self.order) + 1) % len(SORTS)]

@@ -11,9 +11,10 @@ from textual import work
 from textual.app import RenderResult
 from textual.color import Color
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
-from newsgloss.store import FeedResult, Library, StoreError
+from newsgloss.store import FeedResult, Library, StoreError, visible
 from newsgloss.tui.shared.colours import background_of, readable
 
 
@@ -42,6 +43,21 @@ class FeedRefresh(Static):
     class Finished(Message):
         results: list[FeedResult]
         problem: str = ""
+
+        def summary(self) -> tuple[str, SeverityLevel, bool]:
+            """(message, severity, whether articles came): one message for the whole refresh."""
+            results = self.results
+            if self.problem:
+                return visible(f"Refresh stopped: {self.problem}"), "error", False
+            if not results:
+                return "No feeds yet. Subscribe with: newsgloss feeds add URL (or feeds import FILE.opml)", \
+                    "information", False
+            failed = [r for r in results if r.status == "failed"]
+            new, updated = sum(r.imported for r in results), sum(r.updated for r in results)
+            message = f"{len(results)} feed(s): {new} new article(s), {updated} updated"
+            if failed:
+                message += f"; {len(failed)} failed: " + "; ".join(visible(r.line, newlines=False) for r in failed[:3])
+            return message, "warning" if failed else "information", bool(new or updated)
 
     def __init__(self, path: object, patience: float, **kwargs: object) -> None:
         super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]

@@ -31,3 +31,19 @@ class Ask(Dialog[str | None]):
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())
+
+
+class Confirm(Dialog[bool]):
+    """A yes-or-no question that names what is at stake: y or Enter says yes, n or Esc no."""
+
+    BINDINGS = [Binding("y,enter", "dismiss(True)", "Yes", id="confirm.yes"),
+                Binding("n,escape", "dismiss(False)", "No", id="confirm.no")]
+
+    def __init__(self, heading: str, detail: str) -> None:
+        super().__init__(heading, "y or Enter: yes · n or Esc: no")
+        self.detail = detail
+
+    def body(self) -> Iterable[Widget]:
+        from textual.widgets import Static
+
+        yield Static(self.detail, markup=False, id="detail")

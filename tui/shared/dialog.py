@@ -20,7 +20,8 @@ class Dialog(ModalScreen[T]):
     """Subclasses give the heading and hint and yield their body; Esc dismisses unless they bind it."""
 
     DEFAULT_CSS = """
-    Dialog { align: center middle; }
+    /* No dimming behind: dimmed text is unreadable text, and the thick frame already sets the dialog apart. */
+    Dialog { align: center middle; background: $background 0%; }
     Dialog > #frame { width: 70; max-width: 100%; height: auto; max-height: 90%; border: thick $accent;
                       background: $surface; padding: 0 1; }
     Dialog > #frame > .heading { text-style: bold; }

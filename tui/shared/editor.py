@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from newsgloss.store import EntityRule, ImportProblem, Library, StoreBusy, StoreError, Tag
+from newsgloss.store import EntityRule, ImportProblem, Library, StoreBusy, StoreError, Tag, TagCount
 
 T = TypeVar("T")
 Severity = Literal["information", "warning", "error"]
@@ -104,6 +104,56 @@ class Editor:
     def delete_rule(self, rule_id: int) -> int | None:
         """Forget a correction: how many articles will be annotated again."""
         return self._write(lambda: self.library.delete_rule(rule_id))
+
+    # Curation: every action one undo step ----------------------------------------
+
+    def star(self, ids: list[int], starred: bool) -> int | None:
+        return self._write(lambda: self.library.curation.star(ids, starred))
+
+    def archive(self, ids: list[int], archived: bool) -> int | None:
+        return self._write(lambda: self.library.curation.archive(ids, archived))
+
+    def trash(self, ids: list[int]) -> int | None:
+        return self._write(lambda: self.library.curation.trash(ids))
+
+    def restore(self, ids: list[int]) -> int | None:
+        return self._write(lambda: self.library.curation.restore(ids))
+
+    def set_read(self, ids: list[int], read: bool) -> int | None:
+        return self._write(lambda: self.library.curation.set_read(ids, read))
+
+    def tag_articles(self, ids: list[int], tag: Tag, on: bool) -> int | None:
+        return self._write(lambda: self.library.curation.tag_articles(ids, tag, on))
+
+    def rename_tag(self, tag: TagCount, name: str) -> bool:
+        def rename() -> bool:
+            self.library.curation.rename_tag(tag, name)
+            return True
+
+        return bool(self._write(rename, keep=False))
+
+    def merge_tags(self, source: TagCount, target: TagCount) -> int | None:
+        return self._write(lambda: self.library.curation.merge_tags(source, target), keep=False)
+
+    def delete_tag(self, tag: TagCount) -> int | None:
+        return self._write(lambda: self.library.curation.delete_tag(tag), keep=False)
+
+    def set_tag_key(self, tag: TagCount, key: int) -> bool:
+        def move() -> bool:
+            self.library.curation.set_tag_key(tag, key)
+            return True
+
+        return bool(self._write(move, keep=False))
+
+    def undo(self, redo: bool = False) -> str | None:
+        """Undo (or redo) one step: what it was, in words; None when it could not be done now (said why)."""
+        def replay() -> str:
+            step = self.library.curation.redo() if redo else self.library.curation.undo()
+            if step is None:
+                return f"Nothing to {'redo' if redo else 'undo'}"
+            return f"{'Redone' if redo else 'Undone'}: {step.summary}"
+
+        return self._write(replay, keep=False)
 
     def export_article(self, article_id: int) -> Path | None:
         """Write the article's Markdown into the export folder: the file written."""

@@ -162,6 +162,13 @@ def article_head(article: Article, style_of: Callable[[str], Style], width: int 
         text.append("\n" + shortened(visible(article.url, newlines=False), width), style_of("meta"))
     if article.caption:
         text.append("\n" + visible(article.caption, newlines=False), style_of("note"))
+    states = [state for state, on in (("★ starred", article.starred), ("in the archive", article.shelf == 1),
+                                       ("in the trash (a restores it)", article.shelf == 2)) if on]
+    if states or article.tags:
+        text.append("\n" + " · ".join(states), style_of("meta"))
+        if article.tags:
+            text.append((" · " if states else "") + "⚑ " + visible("  ".join(article.tags), newlines=False),
+                        style_of("tag"))
     if not article.annotated:
         text.append("\n(annotating…)", style_of("meta"))
     return text
