@@ -13,8 +13,10 @@ TABLES: dict[str, dict[str, object]] = {
                                           "against it", "origin": "The file or feed (and line or item) it was "
                                           "imported from", "read_at": "When it was opened in the reader",
                              "annotated_at": "When its entities and dates were found"}},
-    "paragraphs": {"description": "Each article's paragraphs, the unit of tags and notes (position from 0).",
-                   "sort": "article_id"},
+    "paragraphs": {"description": "Each article's paragraphs, the unit of tags and notes (position from 0): a view "
+                                  "reading each paragraph's text from articles.body, where it is kept once."},
+    "paragraph_places": {"description": "Where each paragraph lies in its article's body (start, length).",
+                         "sort": "article_id"},
     "spans": {"description": "Entities and dates found in each paragraph: offsets into the paragraph, the label "
                              "(PERSON, ORG, GPE, DATE...), and for a date its TIMEX3 type and value.",
               "facets": ["label", "type"], "sort": "article_id"},

@@ -31,10 +31,13 @@ class Prepared(NamedTuple):
         """The text as `articles.body` keeps it: the paragraphs, a blank line between."""
         return "\n\n".join(self.paragraphs)
 
-    def paragraph_rows(self, article_id: int) -> list[tuple[int, int, str, str]]:
-        """Rows for INSERT_PARAGRAPHS."""
-        return [(article_id, position, text, print_)
-                for position, (text, print_) in enumerate(zip(self.paragraphs, self.prints, strict=True))]
+    def paragraph_rows(self, article_id: int) -> list[tuple[int, int, int, int, str]]:
+        """Rows for INSERT_PARAGRAPHS: each paragraph's place in the body (start, length), not its text again."""
+        rows, start = [], 0
+        for position, (text, print_) in enumerate(zip(self.paragraphs, self.prints, strict=True)):
+            rows.append((article_id, position, start, len(text), print_))
+            start += len(text) + 2  # the blank line between paragraphs
+        return rows
 
 
 def bounded(paragraph: str) -> list[str]:

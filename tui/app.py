@@ -23,8 +23,10 @@ from newsgloss.tui.shared.highlight import HIGHLIGHT_CSS
 from newsgloss.tui.shared.terminal_input import read_keys_leniently
 
 read_keys_leniently()
-# Moving a cursor is for keys, not for the command palette.
-MOVES = (".down", ".up", ".page_down", ".page_up", ".first", ".last", ".next", ".previous")
+# Moving a cursor is for keys, not for the command palette; nor are the nine whole-article tag keys (the
+# tag screen, #, reaches every tag).
+MOVES = (".down", ".up", ".page_down", ".page_up", ".first", ".last", ".next", ".previous",
+         *(f"main.tag{n}" for n in range(1, 10)))
 
 
 class NewsglossApp(App[None]):

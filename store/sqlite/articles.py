@@ -170,7 +170,7 @@ class Articles:
                 chunk = ids[start:start + 500]
                 marks = ",".join("?" * len(chunk))
                 for table in ("mentions", "spans", "paragraph_tags", "notes", "orphans", "article_versions",
-                              "paragraphs"):
+                              "paragraph_places"):
                     self.conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
                 self.conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
         return len(ids)

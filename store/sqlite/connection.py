@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from newsgloss.store.models import StoreError
 
-SCHEMA_VERSION = 11  # the number of migrations in schema.py (a test keeps them equal)
+SCHEMA_VERSION = 12  # the number of migrations in schema.py (a test keeps them equal)
 
 _HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x6E676C73  # "ngls" in PRAGMA application_id: the mark of a newsgloss library

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 from collections.abc import Sequence
 
@@ -223,14 +224,9 @@ class Entities:
 
     def paragraphs(self, entity_id: int, limit: int = 100, offset: int = 0) -> list[MentionHit]:
         """The paragraphs that name an entity, newest article first, its names marked."""
-        places = self.conn.execute(
-            f"""SELECT DISTINCT m.article_id, m.position, m.published FROM mentions m
-                WHERE m.entity_id IN ({_MEMBERS}) ORDER BY m.published DESC, m.article_id DESC, m.position
-                LIMIT ? OFFSET ?""",
-            [entity_id, limit, offset],
-        ).fetchall()
+        places = self._places(entity_id, limit, offset)
         hits = []
-        for article_id, position, _ in places:
+        for article_id, position in places:
             title, published, source, text = self.conn.execute(
                 "SELECT a.title, a.published, a.source, p.text FROM articles a "
                 "JOIN paragraphs p ON p.article_id = a.id WHERE a.id = ? AND p.position = ?",
@@ -245,6 +241,27 @@ class Entities:
             )
             hits.append(MentionHit(article_id, title, published or "", source or "", position, text, marks))
         return hits
+
+    def _places(self, entity_id: int, limit: int, offset: int) -> list[tuple[int, int]]:
+        """(article, paragraph) of the entity's mentions, newest first, each once: read in index order and
+        stopped once the page is full. (SELECT DISTINCT ... ORDER BY sorted every mention of the entity first:
+        a second for a place named in 80,000 articles.) An entity with aliases merges its members' streams."""
+        members = [r[0] for r in self.conn.execute(_MEMBERS, [entity_id])]
+        streams = [self.conn.execute(
+            "SELECT published, article_id, position FROM mentions WHERE entity_id = ? "
+            "ORDER BY published DESC, article_id DESC, position", [member]) for member in members]
+        ordered = heapq.merge(*streams, key=lambda r: (r[0] or "", r[1], -r[2]), reverse=True)
+        found: list[tuple[int, int]] = []
+        seen: set[tuple[int, int]] = set()
+        for _, article_id, position in ordered:
+            if (article_id, position) in seen:
+                continue
+            seen.add((article_id, position))
+            if len(seen) > offset:
+                found.append((article_id, position))
+                if len(found) >= limit:
+                    break
+        return found
 
     def together(self, entity_id: int, limit: int = 12, window: int = 2000) -> list[tuple[EntitySummary, int]]:
         """The entities named most often in the same paragraphs, counted over its newest `window` paragraphs."""

@@ -14,7 +14,10 @@ from newsgloss.store.drafts import Prepared, place
 from newsgloss.store.models import ImportStatus
 from newsgloss.store.sqlite.connection import atomic, now
 
-INSERT_PARAGRAPHS = "INSERT INTO paragraphs (article_id, position, text, fingerprint) VALUES (?, ?, ?, ?)"
+# A paragraph's text is kept once, in `articles.body`: a paragraph is its place there (the `paragraphs` view
+# reads its text back).
+INSERT_PARAGRAPHS = ("INSERT INTO paragraph_places (article_id, position, start, length, fingerprint) "
+                     "VALUES (?, ?, ?, ?, ?)")
 
 
 def _names(item: Prepared) -> set[object]:
@@ -149,7 +152,7 @@ class Ingest:
             "INSERT INTO article_versions (article_id, title, body, source, url, fingerprint, replaced_at) "
             "SELECT id, title, body, source, url, fingerprint, ? FROM articles WHERE id = ?", [stamp, article_id])
         carry_over(self.conn, article_id, list(zip(item.paragraphs, item.prints, strict=True)))
-        self.conn.execute("DELETE FROM paragraphs WHERE article_id = ?", [article_id])
+        self.conn.execute("DELETE FROM paragraph_places WHERE article_id = ?", [article_id])
         self.conn.execute("DELETE FROM spans WHERE article_id = ?", [article_id])
         self.conn.executemany(INSERT_PARAGRAPHS, item.paragraph_rows(article_id))
         self.conn.execute(

@@ -246,3 +246,30 @@ def m011_curation(db: Database) -> None:
                                  after=_json_of("NEW", columns) if op != "delete" else "NULL")
             db.execute(f"CREATE TRIGGER journal_{table}_{op} AFTER {event}{of} ON {table} "
                        f"WHEN {step} IS NOT NULL BEGIN {body} END")
+
+
+@migrations()
+def m012_text_once(db: Database) -> None:
+    """A paragraph's text is kept once: in `articles.body` (the paragraphs with a blank line between), and a
+    paragraph is its place there. `paragraphs` stays readable as a view with the same columns, for Datasette
+    and sqlite3. An article whose body does not hold its paragraphs that way (none should) gets its body
+    rebuilt from them first, so no text is lost."""
+    db.execute("""CREATE TABLE paragraph_places (
+        article_id INTEGER NOT NULL, position INTEGER NOT NULL, start INTEGER NOT NULL, length INTEGER NOT NULL,
+        fingerprint TEXT, PRIMARY KEY (article_id, position)) WITHOUT ROWID""")
+    db.execute("""INSERT INTO paragraph_places (article_id, position, start, length, fingerprint)
+        SELECT article_id, position,
+               coalesce(sum(length(text) + 2) OVER (PARTITION BY article_id ORDER BY position
+                                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
+               length(text), fingerprint
+        FROM paragraphs""")
+    mismatched = "SELECT pp.article_id FROM paragraph_places pp JOIN paragraphs p USING (article_id, position) " \
+                 "JOIN articles a ON a.id = pp.article_id WHERE substr(a.body, pp.start + 1, pp.length) != p.text"
+    db.execute(f"""UPDATE articles SET body = (SELECT group_concat(text, char(10, 10)) FROM
+                       (SELECT text FROM paragraphs p WHERE p.article_id = articles.id ORDER BY position))
+                   WHERE id IN ({mismatched})""")
+    db.execute("DROP TABLE paragraphs")
+    db.execute("""CREATE VIEW paragraphs AS
+        SELECT pp.article_id AS article_id, pp.position AS position,
+               substr(a.body, pp.start + 1, pp.length) AS text, pp.fingerprint AS fingerprint
+        FROM paragraph_places pp JOIN articles a ON a.id = pp.article_id""")

@@ -104,7 +104,7 @@ def test_datasette_metadata_names_what_the_library_holds(db_path):
     document = json.loads(run("datasette-metadata", "--db", str(db_path)).stdout)
     tables = document["databases"][db_path.stem]["tables"]
     with sqlite3.connect(db_path) as conn:
-        real = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        real = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
         for name, table in tables.items():
             assert name in real, name
             columns = {row[1] for row in conn.execute(f"PRAGMA table_info({name})")}

@@ -23,7 +23,10 @@ def test_new_database_has_schema_wal_and_starter_tags(store, db_path):
         "SELECT count(*) FROM _sqlite_migrations").fetchone()[0] >= 7
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"articles", "paragraphs", "spans", "tags", "paragraph_tags", "notes", "articles_fts", "notes_fts"} <= tables
+    assert {"articles", "paragraph_places", "spans", "tags", "paragraph_tags", "notes", "articles_fts",
+            "notes_fts"} <= tables
+    # A paragraph's text is kept once, in articles.body; `paragraphs` reads it back under the old name.
+    assert conn.execute("SELECT type FROM sqlite_master WHERE name = 'paragraphs'").fetchone() == ("view",)
     assert [t.name for t in store.tags()] == ["claim", "quote", "figure", "event", "follow-up", "source",
                                             "contradiction", "background", "important"]
     assert [t.key for t in store.tags()] == list(range(1, 10))
@@ -131,3 +134,25 @@ def test_pages_read_from_the_far_end_match_the_forward_pages(store, order):
     assert len(forward) == total == 37
     for offset in range(0, total + 3, 3):
         assert [row.id for row in store.article_page(offset, 5, order, total=total)] == forward[offset:offset + 5]
+
+
+def test_text_is_kept_once_and_an_older_library_is_converted_in_place(tmp_path):
+    """A library from before migration 12 (paragraphs as a table of their own) opens with every paragraph,
+    tag, note and span where it was, and its paragraphs' text is read from the body."""
+    path = tmp_path / "old.db"
+    old = Library.open(path)
+    [outcome] = old.import_paths([HOMS])
+    old.annotate_article(outcome.article_id)
+    old.toggle_tag(outcome.article_id, 2, old.tag_for_key(1).id)
+    old.set_note(outcome.article_id, 3, "a note")
+    before = old.article(outcome.article_id)
+    old.close()
+    conn = sqlite3.connect(path)  # back to the old layout: paragraphs as a table with their text
+    conn.executescript("""
+        CREATE TABLE paragraphs_old AS SELECT * FROM paragraphs;
+        DROP VIEW paragraphs; ALTER TABLE paragraphs_old RENAME TO paragraphs; DROP TABLE paragraph_places;
+        DELETE FROM _sqlite_migrations WHERE name = 'm012_text_once'; PRAGMA user_version = 11;""")
+    conn.close()
+    library = Library.open(path)
+    assert library.article(outcome.article_id) == before
+    library.close()

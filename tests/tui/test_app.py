@@ -180,7 +180,8 @@ async def test_command_palette_reaches_reader_actions(app):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert {"Export the article to Markdown", "Write a note on the article", "Search titles, text and notes",
                 "Tag paragraph: claim", "Change theme", "Quit"} <= set(titles)
-        assert len(titles) == len(set(titles)) < 40  # each action once, and none of Textual's own extras
+        # Each action once, and none of Textual's own extras (ours: about 45 since undo, stars, archive and tags).
+        assert len(titles) == len(set(titles)) < 50
         assert not {"Keys", "Maximize", "Toggle tag 1"} & set(titles)
 
 

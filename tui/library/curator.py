@@ -30,7 +30,7 @@ CURATION_BINDINGS = [
     Binding("number_sign", "tags", "Tags", show=False, tooltip="Manage tags: rename, merge, delete, keys",
             id="main.tags"),
     *(Binding(str(n), f"curate('tag', {n})", f"Tag articles {n}", show=False,
-              tooltip="In the list: that number's tag on the article (or those selected) as a whole",
+              tooltip=f"In the list: the tag on {n} on the whole article (or on every one selected)",
               id=f"main.tag{n}") for n in range(1, 10)),
 ]
 
