@@ -19,7 +19,7 @@ from newsgloss.store.models import (
     EntityRule,
     ImportOutcome,
     ImportStatus,
-    SearchHit,
+    SearchResults,
     Span,
     StoreError,
     Tag,
@@ -157,7 +157,7 @@ class Library:
         return self.backend.rules.all()
 
     @guarded
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 50) -> SearchResults:
         """Articles matching the query's filters and words, the words ranked (bm25) over titles, bodies and
         notes. Any words are valid; a filter that cannot mean anything is a QueryError saying why."""
         return self.backend.search(parse(query), limit)

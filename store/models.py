@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -112,6 +113,15 @@ class SearchHit:
     published: str
     snippet: str
     marks: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+
+
+class SearchResults(list[SearchHit]):
+    """Search hits, best first. `ranked_among` is None when bm25 ranked every match; otherwise the matches
+    were too many and only the newest `ranked_among` of them were ranked (say so beside the results)."""
+
+    def __init__(self, hits: Iterable[SearchHit] = (), ranked_among: int | None = None) -> None:
+        super().__init__(hits)
+        self.ranked_among = ranked_among
 
 
 ImportStatus = Literal["imported", "updated", "unchanged", "skipped"]

@@ -254,8 +254,8 @@ class MainScreen(Screen):
         self.open_article(event.article_id)
 
     @on(ReaderPane.AnnotationsChanged)
-    def _changed(self) -> None:
-        self.query_one(ArticleList).reload()
+    def _changed(self, event: ReaderPane.AnnotationsChanged) -> None:
+        self.query_one(ArticleList).refresh_article(event.article_id)
 
     def refresh_library(self) -> None:
         """Show the library again after changes made outside the keys' own flow (kept changes saved later)."""

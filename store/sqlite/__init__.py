@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from newsgloss.store.models import DateMention, SearchHit, StoreBusy, StoreError, StoreReadOnly
+from newsgloss.store.models import DateMention, SearchResults, StoreBusy, StoreError, StoreReadOnly
 from newsgloss.store.query import Query
 from newsgloss.store.sqlite import timeline
 from newsgloss.store.sqlite.annotations import Annotations
@@ -54,7 +54,7 @@ class SqliteBackend:
         except sqlite3.Error as error:
             raise translated(error) from error
 
-    def search(self, query: Query, limit: int) -> list[SearchHit]:
+    def search(self, query: Query, limit: int) -> SearchResults:
         return search_library(self.conn, query, limit)
 
     def timeline(self, query: Query, entity_id: int | None = None, limit: int = 200,
@@ -68,6 +68,12 @@ class SqliteBackend:
         return timeline.bars(self.conn, query, unit, entity_id)
 
     def close(self) -> None:
+        if not self.read_only:  # statistics for the planner, where they are missing or stale (cheap: bounded)
+            try:
+                self.conn.execute("PRAGMA analysis_limit = 1000")
+                self.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass  # busy or full: the next close tries again
         self.conn.close()
 
 

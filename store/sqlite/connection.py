@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from urllib.parse import quote
 
 from newsgloss.store.models import StoreError
 
-SCHEMA_VERSION = 12  # the number of migrations in schema.py (a test keeps them equal)
+SCHEMA_VERSION = 13  # the number of migrations in schema.py (a test keeps them equal)
 
 _HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x6E676C73  # "ngls" in PRAGMA application_id: the mark of a newsgloss library
@@ -98,7 +99,15 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
     db = Database(conn)
     if migrations.pending(db):
-        migrations.apply(db)
+        conn.execute("PRAGMA foreign_keys = OFF")  # a migration may rebuild a table that others point at
+        try:
+            migrations.apply(db)
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
+        pages, free = (conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "freelist_count"))
+        if free * 4 > pages:  # a rebuilt table left its old pages free: give them back (a few seconds, once)
+            with contextlib.suppress(sqlite3.OperationalError):  # no room for VACUUM's copy: it works, only larger
+                conn.execute("VACUUM")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 

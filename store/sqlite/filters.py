@@ -12,17 +12,18 @@ WORD = re.compile(r"\w+")
 
 
 def fts_query(text: str, shorten: bool = True) -> str:
-    """Quote every word. The last one (from three letters) also matches as a prefix, for search as
-    you type; its exact form is kept, and (if `shorten`) a prefix two letters shorter is added, because
-    the porter index stores stems that a prefix of the typed word misses ("securi" vs the stem "secur")."""
+    """Quote every word. The last one (from four letters) also matches as a prefix, for search as you type
+    (a shorter prefix reaches too much of the vocabulary to be worth its cost). Its exact form is kept, and
+    (if `shorten`) a prefix two letters shorter is added, because the porter index stores stems that a
+    prefix of the typed word misses ("securi" vs the stem "secur")."""
     words = WORD.findall(text)
     if not words:
         return ""
     quoted = [f'"{word}"' for word in words]
     last = words[-1]
-    if len(last) >= 5 and shorten:  # "securi" also as "secu*", which reaches the stem "secur"
+    if len(last) >= 6 and shorten:  # "securi" also as "secu*", which reaches the stem "secur"
         quoted[-1] = f'({quoted[-1]} OR "{last}"* OR "{last[:-2]}"*)'
-    elif len(last) >= 3:
+    elif len(last) >= 4:
         quoted[-1] = f'({quoted[-1]} OR "{last}"*)'
     return " AND ".join(quoted)
 

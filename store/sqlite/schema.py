@@ -273,3 +273,32 @@ def m012_text_once(db: Database) -> None:
         SELECT pp.article_id AS article_id, pp.position AS position,
                substr(a.body, pp.start + 1, pp.length) AS text, pp.fingerprint AS fingerprint
         FROM paragraph_places pp JOIN articles a ON a.id = pp.article_id""")
+
+
+@migrations()
+def m013_text_last(db: Database) -> None:
+    """The body becomes the last column of `articles`. SQLite reads a row's columns in order, and a body spills
+    onto overflow pages: a column after it (read state, star, shelf, caption) cost a walk through the whole text,
+    so filtering 100,000 articles by their star took 0.4 s instead of 8 ms. The table is rebuilt with the same
+    rows, ids, indexes and triggers (foreign keys are off while it runs: see _migrate)."""
+    conn = db.conn
+    kept = [row[0] for row in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'articles' AND type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL ORDER BY type = 'trigger', name")]
+    columns = ("id, fingerprint, title, source, url, author, published, imported_at, origin, read_at, starred, "
+               "annotated_at, linked_at, shelf, shelved_at, caption, body")
+    conn.execute("""CREATE TABLE articles_rebuilt (
+        id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, title TEXT NOT NULL, source TEXT, url TEXT, author TEXT,
+        published TEXT, imported_at TEXT, origin TEXT, read_at TEXT, starred INTEGER DEFAULT 0, annotated_at TEXT,
+        linked_at TEXT, shelf INTEGER NOT NULL DEFAULT 0, shelved_at TEXT, caption TEXT, body TEXT NOT NULL)""")
+    conn.execute(f"INSERT INTO articles_rebuilt ({columns}) SELECT {columns} FROM articles ORDER BY id")
+    conn.execute("DROP TABLE articles")
+    # The legacy rename leaves the views and triggers that name `articles` as they are: they name the new table.
+    conn.execute("PRAGMA legacy_alter_table = ON")
+    conn.execute("ALTER TABLE articles_rebuilt RENAME TO articles")
+    conn.execute("PRAGMA legacy_alter_table = OFF")
+    for sql in kept:
+        if "idx_articles_starred" in sql:  # starred in the list (shelf 0) is then one index range
+            sql = "CREATE INDEX idx_articles_starred ON articles (shelf, id) WHERE starred"
+        conn.execute(sql)
+    conn.execute("ANALYZE")  # the planner learns that nearly every article is on one shelf (see close())

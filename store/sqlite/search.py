@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from newsgloss.store.models import SearchHit
+from newsgloss.store.models import SearchHit, SearchResults
 from newsgloss.store.query import Query
 from newsgloss.store.sqlite.filters import WORD, fts_query, shelf_condition, where
 
@@ -29,10 +29,10 @@ def snippet(text: str, words: list[str], width: int = 160) -> tuple[str, tuple[t
     return prefix + window + suffix, marks
 
 
-# bm25 is computed over at most this many of the newest matches. A word rarer than that is ranked
-# over all its matches; a common one among its newest 2,000 (scoring is most of a query's time: 5,000
-# candidates gave a 22-25 ms median at 100,000 articles, 2,000 gives 17-23 ms).
-CANDIDATES = 2000
+# bm25 ranks every match up to this many; beyond it (a word in most of a very large library) it ranks the
+# newest this many, and the results say so (SearchResults.ranked_among). Scoring costs about 1-2 µs a match
+# here, so the bound keeps the worst query near 100-200 ms.
+FULL_RANKING = 100_000
 
 
 def _whole_word(conn: sqlite3.Connection, words: list[str]) -> bool:
@@ -44,38 +44,52 @@ def _whole_word(conn: sqlite3.Connection, words: list[str]) -> bool:
                         [f'"{words[-1]}"']).fetchone() is not None
 
 
+def match_expression(conn: sqlite3.Connection, words: str) -> str:
+    """The FTS5 MATCH expression search runs for the words typed ("" when there are none)."""
+    return fts_query(words, shorten=not _whole_word(conn, WORD.findall(words)))
+
+
 def _ranked(conn: sqlite3.Connection, table: str, weights: str, query: str, limit: int, restrict: str = "",
-            params: list[object] | None = None) -> list[tuple[int, float]]:
-    """(rowid, score) of the best matches (among the rows `restrict` allows). FTS5 walks rowids newest first
-    without sorting, so a very common word costs CANDIDATES rows, not the whole library."""
-    return conn.execute(
-        f"SELECT rowid, score FROM (SELECT rowid, bm25({table}{weights}) AS score FROM {table} "
-        f"WHERE {table} MATCH ? {restrict} ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?",
-        [query, *(params or []), CANDIDATES, limit],
-    ).fetchall()
+            params: list[object] | None = None, full: int = FULL_RANKING) -> tuple[list[tuple[int, float]], bool]:
+    """(rowid, score) of the best matches (among the rows `restrict` allows), and whether every match was
+    ranked. FTS5 walks rowids newest first, so past FULL_RANKING matches the oldest are left unscored."""
+    args = [query, *(params or []), full, limit]
+    inner = (f"SELECT rowid, bm25({table}{weights}) AS score FROM {table} WHERE {table} MATCH ? {restrict} "
+             "ORDER BY rowid DESC LIMIT ?")
+    if conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0] <= full:
+        return conn.execute(f"SELECT rowid, score FROM ({inner}) ORDER BY score LIMIT ?", args).fetchall(), True
+    found = conn.execute(f"SELECT rowid, score, count(*) OVER (), min(rowid) OVER () FROM ({inner}) "
+                         "ORDER BY score LIMIT ?", args).fetchall()
+    if not found or found[0][2] < full:
+        return [(r[0], r[1]) for r in found], True
+    older = conn.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid < ? {restrict} LIMIT 1",
+                         [query, found[0][3], *(params or [])]).fetchone()
+    return [(r[0], r[1]) for r in found], older is None
 
 
-def _filtered(conn: sqlite3.Connection, query: Query, limit: int) -> list[SearchHit]:
+def _filtered(conn: sqlite3.Connection, query: Query, limit: int) -> SearchResults:
     """Filters alone: the newest matching articles, each with the start of its text."""
     sql, params = where(conn, query)
     found = conn.execute(f"SELECT id, title, source, published, body FROM articles WHERE {sql} "
                          "ORDER BY published DESC, id DESC LIMIT ?", [*params, limit]).fetchall()
-    return [SearchHit(r[0], r[1], r[2] or "", r[3] or "", *snippet(r[4], [])) for r in found]
+    return SearchResults(SearchHit(r[0], r[1], r[2] or "", r[3] or "", *snippet(r[4], [])) for r in found)
 
 
-def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50) -> list[SearchHit]:
-    """Articles matching the query's filters and words (in title, body or notes), best (bm25) first."""
+def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50, full: int = FULL_RANKING) -> SearchResults:
+    """Articles matching the query's filters and words (in title, body or notes), best (bm25) first: all the
+    matches ranked, or when there are more than `full`, the newest `full` of them (and the results say so)."""
     words = WORD.findall(query.words)
-    match = fts_query(query.words, shorten=not _whole_word(conn, words))
+    match = match_expression(conn, query.words)
     if not match:
-        return _filtered(conn, query, limit) if query.filters else []
+        return _filtered(conn, query, limit) if query.filters else SearchResults()
     restrict, params = where(conn, query, words=False) if query.filters else ("", [])
     # `+rowid`, not `rowid`: a plain rowid IN (...) is handed to FTS5, which then runs the whole match once per
     # id in the list (20 s for 4,000 ids at 100,000 articles); with the + it matches once and checks the list.
-    articles = _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit,
-                       f"AND +rowid IN (SELECT id FROM articles WHERE {restrict})" if restrict else "", params)
+    articles, all_articles = _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit,
+                       f"AND +rowid IN (SELECT id FROM articles WHERE {restrict})" if restrict else "", params, full)
     in_notes = f"AND +rowid IN (SELECT id FROM notes WHERE article_id IN (SELECT id FROM articles WHERE {restrict}))"
-    notes = _ranked(conn, "notes_fts", "", match, limit, in_notes if restrict else "", params)
+    notes, all_notes = _ranked(conn, "notes_fts", "", match, limit, in_notes if restrict else "", params, full)
+    ranked_among = None if all_articles and all_notes else full
     note_articles = dict(conn.execute(
         f"SELECT id, article_id FROM notes WHERE id IN ({','.join('?' * len(notes))})", [r for r, _ in notes]
     ).fetchall()) if notes else {}
@@ -88,7 +102,7 @@ def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50) -> l
             best[article_id] = (score, "note", note_id)
     chosen = sorted(best.items(), key=lambda item: item[1][0])[:limit]
     if not chosen:
-        return []
+        return SearchResults()
     # The shelf (the list, the archive or the trash) is checked on the few ranked, not on the whole library.
     rows = {row[0]: row[1:] for row in conn.execute(
         f"SELECT id, title, source, published, body FROM articles WHERE id IN ({','.join('?' * len(chosen))}) "
@@ -99,7 +113,7 @@ def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50) -> l
     note_bodies = dict(conn.execute(
         f"SELECT id, body FROM notes WHERE id IN ({','.join('?' * len(note_ids))})", note_ids
     ).fetchall()) if note_ids else {}
-    hits = []
+    hits = SearchResults(ranked_among=ranked_among)
     for article_id, (_, kind, rowid) in chosen:
         title, source, published, body = rows[article_id]
         if kind == "note":

@@ -115,8 +115,9 @@ def test_truncated_database_is_refused(tmp_path):
 
 def test_search_as_you_type_reaches_stems(store):
     store.add_article(Draft(title="Border security talks", paragraphs=("Security forces met on Monday.",)))
-    for typed in ("sec", "secur", "securi", "securit", "security"):
+    for typed in ("secu", "secur", "securi", "securit", "security"):
         assert [h.title for h in store.search(typed)] == ["Border security talks"], typed
+    assert store.search("sec") == [] and store.search("met") != []  # under four letters: whole words only
     [hit] = store.search("securi")
     assert [hit.snippet[a:b] for a, b in hit.marks] == ["Security"]
 
@@ -155,4 +156,42 @@ def test_text_is_kept_once_and_an_older_library_is_converted_in_place(tmp_path):
     conn.close()
     library = Library.open(path)
     assert library.article(outcome.article_id) == before
+    library.close()
+
+
+def test_an_older_library_gets_its_text_last_and_keeps_rows_indexes_and_triggers(tmp_path):
+    """Migration 13 rebuilds `articles` with the body as its last column: every row, index and trigger
+    survives: the full-text index answers, the journal's trigger still records a star."""
+    path = tmp_path / "old.db"
+    old = Library.open(path)
+    ids = [outcome.article_id for outcome in old.import_paths([SAMPLES])]
+    old.curation.star(ids[:1])
+    old.set_note(ids[0], 0, "a note")
+    before = [old.article(i) for i in ids]
+    old.close()
+    conn = sqlite3.connect(path)  # back to the old column order: the body in the middle
+    kept = [row[0] for row in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'articles' AND type IN ('index', 'trigger')")]
+    conn.executescript("""
+        PRAGMA foreign_keys = OFF;
+        CREATE TABLE old_articles (id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, title TEXT NOT NULL,
+            source TEXT, url TEXT, author TEXT, published TEXT, imported_at TEXT, origin TEXT, body TEXT NOT NULL,
+            caption TEXT, read_at TEXT, starred INTEGER DEFAULT 0, annotated_at TEXT, linked_at TEXT,
+            shelf INTEGER NOT NULL DEFAULT 0, shelved_at TEXT);
+        INSERT INTO old_articles SELECT id, fingerprint, title, source, url, author, published, imported_at, origin,
+            body, caption, read_at, starred, annotated_at, linked_at, shelf, shelved_at FROM articles;
+        DROP TABLE articles; PRAGMA legacy_alter_table = ON; ALTER TABLE old_articles RENAME TO articles;""")
+    for sql in kept:
+        conn.execute(sql)
+    conn.executescript("DELETE FROM _sqlite_migrations WHERE name = 'm013_text_last'; PRAGMA user_version = 12;")
+    conn.close()
+
+    library = Library.open(path)
+    columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(articles)")]
+    assert columns[-1] == "body" and len(columns) == 17
+    assert [library.article(i) for i in ids] == before
+    assert [hit.article_id for hit in library.search("is:starred")] == ids[:1]
+    assert library.search(before[1].title.split()[0])  # the full-text index still answers
+    library.curation.star(ids[:1], False)  # the journal's trigger on articles is back
+    assert library.curation.undo() is not None and library.article(ids[0]).starred
     library.close()

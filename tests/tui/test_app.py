@@ -332,3 +332,37 @@ async def test_keys_typed_at_once_after_slash_reach_the_search(app):
             app.post_message(events.Key(key, character))  # all queued at once, as a terminal delivers them
         await pilot.pause(0.3)
         assert app.screen.query_one("#search-input", Input).value == "copper"
+
+
+async def _until(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app run until `condition()` holds (a wait on a condition, not a fixed sleep)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        await pilot.pause(0.02)
+
+
+async def test_search_runs_once_typing_pauses_and_says_what_it_found(app):
+    """Letters typed in a burst make one search, for the whole word; under four letters only whole words match
+    (the box says so); results are drawn a screenful at a time."""
+    from textual.widgets import Input, OptionList
+
+    from newsgloss.tui.library.search_panel import DRAWN, SearchPanel
+
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"cop")
+        panel = app.screen.query_one(SearchPanel)
+        box = app.screen.query_one("#search-input", Input)
+        await _until(pilot, lambda: panel.shown == "cop")
+        assert panel.hits == [] and "four letters" in str(box.border_subtitle)
+        await pilot.press(*"per")
+        await _until(pilot, lambda: panel.shown == "copper")
+        assert panel.hits and panel.hits[0].title.startswith("Chile's copper output")
+        assert str(box.border_subtitle) == f"{len(panel.hits)} found"
+        await pilot.press(*["backspace"] * 6, *"the")
+        await _until(pilot, lambda: panel.shown == "the")
+        results = app.screen.query_one("#search-results", OptionList)
+        assert len(panel.hits) > 1 and results.option_count == min(len(panel.hits), DRAWN)

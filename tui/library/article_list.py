@@ -56,7 +56,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("escape", "clear_selection", "Unselect", show=False, tooltip="Unselect every article",
                 id="list.unselect"),
     ]
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)  # watch_cursor repaints two lines
 
     @dataclass
     class ArticleSelected(Message):
@@ -136,6 +136,27 @@ class ArticleList(ScrollView, can_focus=True):
                     for key in [key for key in self._strips if key[0] == index]:
                         del self._strips[key]
                     self.refresh_line_at(index)  # that line only: repainting the list took ~10 ms
+                    return
+
+    def refresh_article(self, article_id: int) -> None:
+        """One article's tags or notes changed: re-read its row alone, unless the filter may now keep or drop it
+        (then the whole list is counted again)."""
+        if self.filter:
+            self.reload(keep=self.cursor)
+            return
+        for page, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row.id == article_id:
+                    index = page * PAGE + offset
+                    try:
+                        fresh = self.library.article_page(index, 1, self.order, self.filter, total=self._count)
+                    except StoreError:
+                        fresh = []
+                    if not fresh or fresh[0].id != article_id:  # the order moved under it: read it all again
+                        self.reload(keep=self.cursor)
+                        return
+                    rows[offset] = fresh[0]
+                    self._forget_line(index)
                     return
 
     @property

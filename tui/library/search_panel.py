@@ -1,20 +1,28 @@
-"""Search as you type: an input over ranked results with the hit highlighted in each snippet."""
+"""Search as you type: an input over ranked results with the hit highlighted in each snippet. The search runs
+on a thread of its own once typing pauses, and only the results that fit are drawn (more as the cursor nears
+the end), so a keystroke never waits for a query or for a hundred results to be laid out."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from newsgloss.store import Library, SearchHit, visible
+from newsgloss.store import Library, SearchHit, SearchResults, StoreError, visible
 from newsgloss.tui.shared.colours import on_background
+
+PAUSE = 0.12  # seconds without a keystroke before a search runs (Enter runs it at once)
+RESULTS = 100  # ranked results kept
+DRAWN = 20  # results drawn at a time
 
 
 class SearchPanel(Vertical):
@@ -45,6 +53,11 @@ class SearchPanel(Vertical):
         super().__init__(**kwargs)
         self.library = library
         self.hits: list[SearchHit] = []
+        self.typed = ""  # the input's text
+        self.shown = ""  # the text whose results are shown
+        self._timer: Timer | None = None
+        self._searching = threading.Lock()  # one search at a time on the thread's connection
+        self._reading: Library | None = None  # that connection: read-only, opened by the first search
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search titles, text and notes", id="search-input")
@@ -71,14 +84,69 @@ class SearchPanel(Vertical):
         return text
 
     @on(Input.Changed, "#search-input")
-    def _search(self, event: Input.Changed) -> None:
-        self.hits = self.library.search(event.value, limit=100)
+    def _typed(self, event: Input.Changed) -> None:
+        self.typed = event.value
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(PAUSE, lambda: self._search(self.typed))
+
+    @work(thread=True, exit_on_error=False, group="search")
+    def _search(self, text: str) -> None:
+        with self._searching:
+            if text != self.typed:  # typing went on while another search ran: only the latest counts
+                return
+            try:
+                if self._reading is None:
+                    self._reading = Library.open(self.library.path, read_only=True)
+                hits = self._reading.search(text, limit=RESULTS)
+            except StoreError as error:
+                self.app.call_from_thread(self._failed, text, str(error))
+                return
+        self.app.call_from_thread(self._show, text, hits)
+
+    def _failed(self, text: str, message: str) -> None:
+        if text == self.typed:
+            self._show(text, SearchResults())
+            self.query_one(Input).border_subtitle = visible(message, newlines=False)
+
+    def _show(self, text: str, hits: SearchResults) -> None:
+        if text != self.typed:
+            return
+        self.shown, self.hits = text, hits
         results = self.query_one(OptionList)
         results.clear_options()
-        results.add_options(Option(self._prompt(hit), id=str(hit.article_id)) for hit in self.hits)
+        self._draw_more()
         if self.hits:
             results.highlighted = 0
-        self.query_one(Input).border_subtitle = f"{len(self.hits)} found" if event.value.strip() else ""
+        self.query_one(Input).border_subtitle = self._count(text, hits)
+
+    @staticmethod
+    def _count(text: str, hits: SearchResults) -> str:
+        if not text.strip():
+            return ""
+        words = text.split()
+        if not hits and words and len(words[-1]) < 4 and ":" not in words[-1]:
+            return "whole words only under four letters: keep typing"
+        found = f"{len(hits)}+ found" if len(hits) == RESULTS else f"{len(hits)} found"
+        if hits.ranked_among:
+            return f"{found}, the best of the newest {hits.ranked_among:,} matches"
+        return found
+
+    def _draw_more(self) -> None:
+        results = self.query_one(OptionList)
+        first = results.option_count
+        results.add_options(Option(self._prompt(hit), id=str(hit.article_id))
+                            for hit in self.hits[first:first + DRAWN])
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index >= event.option_list.option_count - 3:
+            self._draw_more()
+
+    def on_unmount(self) -> None:
+        if self._reading is not None:
+            with self._searching:
+                self._reading.close()
 
     def action_move(self, step: int) -> None:
         results = self.query_one(OptionList)
@@ -87,6 +155,13 @@ class SearchPanel(Vertical):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
+        if self.shown != self.typed:  # Enter before the pause: search now, on this thread
+            if self._timer is not None:
+                self._timer.stop()
+            try:
+                self._show(self.typed, self.library.search(self.typed, limit=RESULTS))
+            except StoreError as error:
+                self._failed(self.typed, str(error))
         results = self.query_one(OptionList)
         if results.highlighted is not None:
             self.post_message(self.ResultChosen(self.hits[results.highlighted].article_id))
