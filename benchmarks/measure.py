@@ -89,13 +89,13 @@ def first_screen(db: Path, count: int, program: tuple[str, ...] = (BIN,)) -> dic
     conn.close()
     newest_url = _newest_url(db)
     session = start([*program, "--db", str(db), "--no-seed"])
-    first = session.wait_for(f"{count} articles")
+    first = session.wait_for(f"{count:,} articles")
     memory = vm_hwm(session.pid)
     sent = session.send("G")
     session.wait_for(oldest[2:])  # the list writes dates short when it is narrow
     last = time.monotonic() - sent
     session.send("g")
-    session.wait_for(f"{count} articles")
+    session.wait_for(f"{count:,} articles")
     sent = session.send("\r")
     session.wait_for(newest_url)
     opened = time.monotonic() - sent
@@ -108,7 +108,7 @@ def plain_first_screen(db: Path, count: int) -> tuple[float, float]:
     Seconds to its first screen, and from Enter to the newest article shown."""
     newest_url = _newest_url(db)
     session = start([sys.executable, str(Path(__file__).parent / "plain_textual.py"), str(db)])
-    first = session.wait_for(f"{count} articles")
+    first = session.wait_for(f"{count:,} articles")
     sent = session.send("\r")
     session.wait_for(newest_url)
     opened = time.monotonic() - sent

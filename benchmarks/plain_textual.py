@@ -32,7 +32,7 @@ class LazyList(ScrollView, can_focus=True):
         super().__init__()
         self.conn = conn
         self.count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        self.border_title = f"{self.count} articles"
+        self.border_title = f"{self.count:,} articles"
         self.virtual_size = Size(80, self.count)
 
     def render_line(self, y: int) -> Strip:

@@ -1,5 +1,9 @@
 """A deterministic synthetic news library: Zipf-distributed words, names, places and dates in the text.
 
+Words come from two vocabularies, as in real news: a few hundred common words, and a long tail of 60,000
+made-up words (Zipf-weighted: a few in most articles, most in a handful), about two words in five. The tail
+makes the full-text index, rare-word searches and the file size behave as with real text.
+
 python benchmarks/synth.py N OUT.jsonl [--seed 7] [--words 600]
 """
 
@@ -9,6 +13,7 @@ import argparse
 import json
 import random
 from datetime import date, timedelta
+from itertools import accumulate
 from pathlib import Path
 
 COMMON = [
@@ -292,15 +297,36 @@ DATES = [
 ]
 
 
+RECIPE = "2"  # bumped when the text changes: a library written by another recipe is written again
+TAIL = 60_000
+TAIL_SHARE = 0.4
+_SYLLABLES = ["ka", "to", "ri", "mel", "an", "dor", "vi", "su", "len", "pa", "gro", "tin", "es", "bu", "hal",
+              "ne", "quo", "ram", "si", "ve", "lo", "ter", "mi", "dun", "ca", "fre", "go", "nis", "ul", "za"]
+
+
+def tail_vocabulary() -> list[str]:
+    """TAIL distinct made-up words of two to four syllables (the same every time)."""
+    rng = random.Random(60_000)
+    words: dict[str, None] = {}
+    while len(words) < TAIL:
+        words["".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))] = None
+    return list(words)
+
+
 class Writer:
     """Sentences from a seeded generator: same seed, same library."""
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.weights = [1 / (rank + 1) for rank in range(len(COMMON))]
+        tail = [1 / (rank + 1) for rank in range(TAIL)]
+        common_mass, tail_mass = sum(self.weights), sum(tail)
+        self.vocabulary = COMMON + tail_vocabulary()
+        self.cumulative = list(accumulate(
+            [w * (1 - TAIL_SHARE) / common_mass for w in self.weights] + [w * TAIL_SHARE / tail_mass for w in tail]))
 
     def words(self, count: int) -> list[str]:
-        return self.rng.choices(COMMON, self.weights, k=count)
+        return self.rng.choices(self.vocabulary, cum_weights=self.cumulative, k=count)
 
     def sentence(self) -> str:
         words = self.words(self.rng.randint(8, 20))
@@ -337,7 +363,8 @@ class Writer:
 
 def write_library(count: int, path: Path, seed: int = 7, length: int = 600) -> Path:
     """Write `count` articles to `path` (JSONL); an existing file of the same recipe is kept."""
-    if path.exists():
+    recipe = path.with_suffix(".recipe")
+    if path.exists() and recipe.exists() and recipe.read_text() == RECIPE:
         return path
     writer = Writer(seed)
     partial = path.with_suffix(".partial")
@@ -345,6 +372,7 @@ def write_library(count: int, path: Path, seed: int = 7, length: int = 600) -> P
         for index in range(count):
             out.write(json.dumps(writer.article(index, length), ensure_ascii=False) + "\n")
     partial.replace(path)
+    recipe.write_text(RECIPE)
     return path
 
 
