@@ -69,7 +69,8 @@ def mix(db: Path, seed: int = 5) -> dict[str, list[str]]:
 
 def _floor(conn: sqlite3.Connection, match: str) -> list[int]:
     return [row[0] for row in conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT 50",
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0), rowid DESC "
+        "LIMIT 50",
         [match])]
 
 

@@ -57,9 +57,10 @@ def _ranked(conn: sqlite3.Connection, table: str, weights: str, query: str, limi
     inner = (f"SELECT rowid, bm25({table}{weights}) AS score FROM {table} WHERE {table} MATCH ? {restrict} "
              "ORDER BY rowid DESC LIMIT ?")
     if conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0] <= full:
-        return conn.execute(f"SELECT rowid, score FROM ({inner}) ORDER BY score LIMIT ?", args).fetchall(), True
+        return conn.execute(f"SELECT rowid, score FROM ({inner}) ORDER BY score, rowid DESC LIMIT ?",
+                            args).fetchall(), True
     found = conn.execute(f"SELECT rowid, score, count(*) OVER (), min(rowid) OVER () FROM ({inner}) "
-                         "ORDER BY score LIMIT ?", args).fetchall()
+                         "ORDER BY score, rowid DESC LIMIT ?", args).fetchall()
     if not found or found[0][2] < full:
         return [(r[0], r[1]) for r in found], True
     older = conn.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid < ? {restrict} LIMIT 1",
@@ -75,7 +76,34 @@ def _filtered(conn: sqlite3.Connection, query: Query, limit: int) -> SearchResul
     return SearchResults(SearchHit(r[0], r[1], r[2] or "", r[3] or "", *snippet(r[4], [])) for r in found)
 
 
-def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50, full: int = FULL_RANKING) -> SearchResults:
+BROAD = 5000  # a filter that keeps at least this many articles is checked on the best matches, not listed first
+
+
+def _articles(conn: sqlite3.Connection, match: str, limit: int, restrict: str, params: list[object],
+              full: int, broad_from: int = BROAD) -> tuple[list[tuple[int, float]], bool]:
+    """The best articles for `match` among those the filter `restrict` keeps. A narrow filter (the starred, a
+    tag) lists its articles first and ranks only their matches; a broad one (the unread, a year) ranks every
+    match and keeps the best that pass, which is the same answer when enough of the best pass."""
+    if not restrict:
+        return _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit, full=full)
+    broad = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles WHERE {restrict} LIMIT ?)",
+                         [*params, broad_from]).fetchone()[0] >= broad_from
+    if broad:
+        candidates, complete = _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit * 8, full=full)
+        ids = [rowid for rowid, _ in candidates]
+        kept = {row[0] for row in conn.execute(
+            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(ids))}) AND {restrict}", [*ids, *params])}
+        best = [(rowid, score) for rowid, score in candidates if rowid in kept]
+        if len(best) >= limit or len(candidates) < limit * 8:  # enough passed, or every match was a candidate
+            return best[:limit], complete
+    # `+rowid`, not `rowid`: a plain rowid IN (...) is handed to FTS5, which then runs the whole match once per
+    # id in the list (20 s for 4,000 ids at 100,000 articles); with the + it matches once and checks the list.
+    return _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit,
+                   f"AND +rowid IN (SELECT id FROM articles WHERE {restrict})", params, full)
+
+
+def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50, full: int = FULL_RANKING,
+                   broad_from: int = BROAD) -> SearchResults:
     """Articles matching the query's filters and words (in title, body or notes), best (bm25) first: all the
     matches ranked, or when there are more than `full`, the newest `full` of them (and the results say so)."""
     words = WORD.findall(query.words)
@@ -83,10 +111,7 @@ def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50, full
     if not match:
         return _filtered(conn, query, limit) if query.filters else SearchResults()
     restrict, params = where(conn, query, words=False) if query.filters else ("", [])
-    # `+rowid`, not `rowid`: a plain rowid IN (...) is handed to FTS5, which then runs the whole match once per
-    # id in the list (20 s for 4,000 ids at 100,000 articles); with the + it matches once and checks the list.
-    articles, all_articles = _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit,
-                       f"AND +rowid IN (SELECT id FROM articles WHERE {restrict})" if restrict else "", params, full)
+    articles, all_articles = _articles(conn, match, limit, restrict, params, full, broad_from)
     in_notes = f"AND +rowid IN (SELECT id FROM notes WHERE article_id IN (SELECT id FROM articles WHERE {restrict}))"
     notes, all_notes = _ranked(conn, "notes_fts", "", match, limit, in_notes if restrict else "", params, full)
     ranked_among = None if all_articles and all_notes else full
@@ -100,7 +125,7 @@ def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50, full
         article_id = note_articles[note_id]
         if article_id not in best or score < best[article_id][0]:
             best[article_id] = (score, "note", note_id)
-    chosen = sorted(best.items(), key=lambda item: item[1][0])[:limit]
+    chosen = sorted(best.items(), key=lambda item: (item[1][0], -item[0]))[:limit]  # ties: the newest first
     if not chosen:
         return SearchResults()
     # The shelf (the list, the archive or the trash) is checked on the few ranked, not on the whole library.

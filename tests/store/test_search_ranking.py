@@ -80,3 +80,23 @@ def test_a_library_too_large_to_rank_whole_says_so(library):
         assert whole.ranked_among is None
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("broad_from", [10**9, 1], ids=["narrow: the filter's articles first", "broad: best first"])
+@pytest.mark.parametrize("query, condition", [
+    ("after:2024-06 grain", "published >= '2024-06'"),
+    ("-is:read report", "read_at IS NULL"),
+    ("is:starred ministry", "starred"),
+])
+def test_a_filter_keeps_the_order_of_the_full_ranking(library, broad_from, query, condition):
+    """Whichever way a filter is applied, the results are the full bm25 ranking's, less what it leaves out."""
+    library.curation.star(list(range(1, 2400, 9)))
+    conn = sqlite3.connect(library.path)
+    try:
+        match = match_expression(conn, query.split()[-1])
+        kept = {row[0] for row in conn.execute(f"SELECT id FROM articles WHERE {condition}")}
+        expected = [rowid for rowid in full_bm25(library.path, match, 2400) if rowid in kept][:10]
+        found = search_library(conn, parse(query), limit=10, broad_from=broad_from)
+        assert [hit.article_id for hit in found] == expected and len(expected) == 10
+    finally:
+        conn.close()
