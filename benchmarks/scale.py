@@ -158,6 +158,41 @@ def memory_over_time(db: Path, count: int, opens: int = 100, searches: int = 50)
     return samples
 
 
+def _key_to_paint(session, keys: int = 40) -> list[float]:
+    """Seconds from each `j` to the first bytes of its repaint (the list moving down)."""
+    times = []
+    for _ in range(keys):
+        _drain(session, 0.15)
+        sent = time.monotonic()
+        os.write(session.fd, b"j")
+        ready, _, _ = select.select([session.fd], [], [], 5.0)
+        if ready:
+            times.append(time.monotonic() - sent)
+            os.read(session.fd, 1 << 16)
+    return times
+
+
+def keys_while_annotating(work: Path) -> dict[str, list[float]]:
+    """j's key-to-paint in a 1,000-article library being annotated in the background (two processes), beside
+    the same library opened read-only (nothing running beside the app), interleaved."""
+    library = write_library(1000, work / "library-1000.jsonl")
+    result: dict[str, list[float]] = {"annotating": [], "idle": []}
+    for _ in range(2):
+        db = work / "scale-keys.db"
+        fresh(db)
+        run_child([BIN, "import", "--no-annotate", "--db", str(db), str(library)])
+        for name, extra in (("idle", ["--read-only"]), ("annotating", [])):
+            session = start([BIN, "--db", str(db), "--no-seed", *extra])
+            session.wait_for("1,000 articles")
+            if name == "annotating":
+                session.wait_for("annotating", timeout=30)
+                session.wait_for("/1,000", timeout=60)  # the run is under way, its workers loaded
+            result[name] += _key_to_paint(session)
+            session.finish()
+    fresh(work / "scale-keys.db")
+    return result
+
+
 def _rss(pid: int) -> float:
     status = Path(f"/proc/{pid}/status").read_text()
     return int(status.split("VmRSS:")[1].split()[0]) / 1024
@@ -195,6 +230,13 @@ def report(size: int, runs: int, work: Path, with_newsboat: bool, reuse: bool) -
             f"{into_full / into_empty:.2f}.", "", "| part of the file | MB | × the text |", "| --- | --- | --- |",
             *sizes(db), "", "| the app's memory, one session | resident MB |", "| --- | --- |"]
     out += [f"| {name} | {mb:.0f} |" for name, mb in memory_over_time(db, size)]
+    if size <= 100_000:
+        keys = keys_while_annotating(work)
+        out += ["", "| j, key to paint (ms) | median | p95 |", "| --- | --- | --- |"]
+        for name, values in keys.items():
+            ordered = sorted(values)
+            out.append(f"| {name} | {statistics.median(values) * 1000:.0f} | "
+                       f"{ordered[round(0.95 * (len(ordered) - 1))] * 1000:.0f} |")
     return "\n".join(out) + "\n"
 
 

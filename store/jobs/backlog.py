@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from newsgloss.store.models import AnnotationEvent, AnnotationProgress, AnnotationStopped, StoreError
 
+LONG_BACKLOG = 200  # articles: fewer are done before a second process would have loaded the model
 ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
 
@@ -74,8 +75,11 @@ def main(argv: list[str]) -> int:
     try:
         library = Library.open(argv[1])
         try:
+            # A long backlog uses two cores: this process and its workers run at a lower priority (nice 10),
+            # so the app's keys still come first (docs/benchmarks.md: key-to-paint while annotating).
+            processes = min(2, os.cpu_count() or 1) if library.count_unannotated() >= LONG_BACKLOG else 1
             library.annotate_pending(progress=lambda event: _send(out, event),
-                                     cancelled=lambda: os.getppid() != parent)
+                                     cancelled=lambda: os.getppid() != parent, processes=processes)
         finally:
             library.close()
     except (StoreError, OSError) as error:
