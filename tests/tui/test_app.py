@@ -357,7 +357,7 @@ async def test_search_runs_once_typing_pauses_and_says_what_it_found(app):
         panel = app.screen.query_one(SearchPanel)
         box = app.screen.query_one("#search-input", Input)
         await _until(pilot, lambda: panel.shown == "cop")
-        assert panel.hits == [] and "four letters" in str(box.border_subtitle)
+        assert panel.hits == [] and "under 4 letters" in str(box.border_subtitle)
         await pilot.press(*"per")
         await _until(pilot, lambda: panel.shown == "copper")
         assert panel.hits and panel.hits[0].title.startswith("Chile's copper output")

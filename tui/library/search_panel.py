@@ -32,6 +32,7 @@ class SearchPanel(Vertical):
     SearchPanel { display: none; height: 1fr; }
     SearchPanel.-open { display: block; }
     SearchPanel OptionList { height: 1fr; }
+    SearchPanel Input { border-subtitle-color: $foreground; }
     SearchPanel > .search-panel--hit { background: $warning 40%; color: $foreground; text-style: bold; }
     SearchPanel > .search-panel--meta { color: $text-muted; }
     """
@@ -126,10 +127,10 @@ class SearchPanel(Vertical):
             return ""
         words = text.split()
         if not hits and words and len(words[-1]) < 4 and ":" not in words[-1]:
-            return "whole words only under four letters: keep typing"
+            return "whole words under 4 letters"
         found = f"{len(hits)}+ found" if len(hits) == RESULTS else f"{len(hits)} found"
         if hits.ranked_among:
-            return f"{found}, the best of the newest {hits.ranked_among:,} matches"
+            return f"{found} · ranked: newest {hits.ranked_among:,}"
         return found
 
     def _draw_more(self) -> None:
