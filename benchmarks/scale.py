@@ -38,9 +38,12 @@ def floor_insert(library: Path, db: Path) -> None:
     triggers included), one transaction, nothing else (no cleaning, paragraphs or version checks)."""
     from newsgloss.store import Library
 
+    from newsgloss.store.sqlite.connection import CACHE_KIB
+
     Library.open(db).close()
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # the cache newsgloss gives its own connection
     conn.execute("BEGIN")
     for number, line in enumerate(library.open(encoding="utf-8")):
         item = json.loads(line)
