@@ -31,17 +31,18 @@ class LazyList(ScrollView, can_focus=True):
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__()
         self.conn = conn
-        self.count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        # The list's own rows (shelf 0: not archived or trashed), in the order an index of the schema keeps.
+        self.count = conn.execute("SELECT count(*) FROM articles WHERE shelf = 0").fetchone()[0]
         self.border_title = f"{self.count:,} articles"
         self.virtual_size = Size(80, self.count)
 
     def render_line(self, y: int) -> Strip:
-        row = self.conn.execute("SELECT published, title FROM articles ORDER BY published DESC, id DESC "
-                                "LIMIT 1 OFFSET ?", [self.scroll_offset.y + y]).fetchone()
+        row = self.conn.execute("SELECT published, title FROM articles WHERE shelf = 0 ORDER BY published DESC, "
+                                "id DESC LIMIT 1 OFFSET ?", [self.scroll_offset.y + y]).fetchone()
         return Strip([Segment(f"{row[0]} {row[1]}" if row else "")]).adjust_cell_length(self.size.width)
 
     def action_open(self) -> None:
-        title, url, body = self.conn.execute("SELECT title, url, body FROM articles "
+        title, url, body = self.conn.execute("SELECT title, url, body FROM articles WHERE shelf = 0 "
                                              "ORDER BY published DESC, id DESC LIMIT 1").fetchone()
         reader = self.app.query_one("#reader", VerticalScroll)
         reader.query_one(Static).update(Text(f"{title}\n{url}\n\n{body}"))

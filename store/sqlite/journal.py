@@ -16,7 +16,16 @@ from contextlib import contextmanager
 
 from newsgloss.store.models import JournalStep, StoreError
 from newsgloss.store.sqlite.connection import atomic, now
-from newsgloss.store.sqlite.schema import JOURNALED
+
+# The tables (and, of articles, the columns) whose changes the journal's triggers record: (key, columns).
+JOURNALED = {
+    "paragraph_tags": (("article_id", "position", "tag_id"), ("article_id", "position", "tag_id", "fingerprint",
+                                                               "created_at")),
+    "notes": (("id",), ("id", "article_id", "position", "fingerprint", "body", "created_at", "updated_at")),
+    "tags": (("id",), ("id", "name", "key", "created_at")),
+    "entity_rules": (("id",), ("id", "text", "action", "label", "created_at", "target", "target_label")),
+    "articles": (("id",), ("read_at", "starred", "shelf", "shelved_at")),  # the reader's states only
+}
 
 KEEP = 5000  # steps kept; older ones are forgotten
 MERGE_SECONDS = 120.0  # saves of one note by one window within this are one step

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from newsgloss.store.sqlite.journal import JOURNALED
+
 migrations = Migrations("newsgloss")
 
 STARTER_TAGS = ("claim", "quote", "figure", "event", "follow-up", "source", "contradiction", "background", "important")
@@ -195,14 +197,6 @@ def m010_feeds(db: Database) -> None:
 
 
 # What the undo journal records, by table: the key of a row, and the columns kept before and after a change.
-JOURNALED = {
-    "paragraph_tags": (("article_id", "position", "tag_id"), ("article_id", "position", "tag_id", "fingerprint",
-                                                               "created_at")),
-    "notes": (("id",), ("id", "article_id", "position", "fingerprint", "body", "created_at", "updated_at")),
-    "tags": (("id",), ("id", "name", "key", "created_at")),
-    "entity_rules": (("id",), ("id", "text", "action", "label", "created_at", "target", "target_label")),
-    "articles": (("id",), ("read_at", "starred", "shelf", "shelved_at")),  # the reader's states only
-}
 
 
 def _json_of(row: str, columns: tuple[str, ...]) -> str:

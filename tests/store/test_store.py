@@ -195,3 +195,17 @@ def test_an_older_library_gets_its_text_last_and_keeps_rows_indexes_and_triggers
     library.curation.star(ids[:1], False)  # the journal's trigger on articles is back
     assert library.curation.undo() is not None and library.article(ids[0]).starred
     library.close()
+
+
+def test_opening_an_up_to_date_library_does_not_load_the_migration_tools(tmp_path):
+    """sqlite-utils (about 0.2 s to import) is for migrations: opening a library already up to date, as the app
+    does before its first screen, leaves it unloaded."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "library.db"
+    Library.open(path).close()
+    code = ("import sys; from newsgloss.store import Library; Library.open(sys.argv[1]).close(); "
+            "print('sqlite_utils' in sys.modules)")
+    loaded = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "False"
