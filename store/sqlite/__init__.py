@@ -68,12 +68,8 @@ class SqliteBackend:
         return timeline.bars(self.conn, query, unit, entity_id)
 
     def close(self) -> None:
-        if not self.read_only:  # statistics for the planner, where they are missing or stale (cheap: bounded)
-            try:
-                self.conn.execute("PRAGMA analysis_limit = 1000")
-                self.conn.execute("PRAGMA optimize")
-            except sqlite3.Error:
-                pass  # busy or full: the next close tries again
+        # No planner statistics (ANALYZE, PRAGMA optimize): measured on the knowledge base's queries, they sent
+        # the planner through an entity's mentions row by row (source:Reuters entity:Homs …: 6 ms -> 259 ms).
         self.conn.close()
 
 

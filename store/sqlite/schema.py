@@ -295,4 +295,3 @@ def m013_text_last(db: Database) -> None:
         if "idx_articles_starred" in sql:  # starred in the list (shelf 0) is then one index range
             sql = "CREATE INDEX idx_articles_starred ON articles (shelf, id) WHERE starred"
         conn.execute(sql)
-    conn.execute("ANALYZE")  # the planner learns that nearly every article is on one shelf (see close())
