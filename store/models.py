@@ -116,8 +116,8 @@ class SearchHit:
 
 
 class SearchResults(list[SearchHit]):
-    """Search hits, best first. `ranked_among` is None when bm25 ranked every match; otherwise the matches
-    were too many and only the newest `ranked_among` of them were ranked (say so beside the results)."""
+    """Search hits, best first. `ranked_among` is None when bm25 ranked every match; otherwise the query matched
+    more articles than that, and only its matches among the newest `ranked_among` articles were ranked."""
 
     def __init__(self, hits: Iterable[SearchHit] = (), ranked_among: int | None = None) -> None:
         super().__init__(hits)

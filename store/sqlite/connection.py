@@ -168,7 +168,9 @@ def _read_only(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
         conn.close()
         raise StoreError(f"{path} is read-only and was written by an older newsgloss: open it once where it can "
                          "be written, and it is brought up to date")
-    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    # A quarter of a writer's cache: read-only connections are the app's second ones (search, entity pages), and
+    # at 1,000,000 articles a full cache for search added 80 MB to the app (docs/benchmarks.md, memory).
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB // 4}")
     return conn
 
 
