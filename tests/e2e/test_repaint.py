@@ -30,14 +30,15 @@ def test_moving_the_cursor_repaints_two_lines_not_the_list(tmp_path):
     db = tmp_path / "library.db"
     subprocess.run([newsgloss_bin(), "import", "--no-annotate", "--db", str(db), str(library)], check=True,
                    capture_output=True)
-    # read-only: no background annotation starts, whose first progress line lays the screen out again
+    # read-only: no background annotation starts, whose progress line would repaint the screen as well
     session = start([newsgloss_bin(), "--db", str(db), "--read-only"], 120, 40)
     try:
         session.wait_for("300 articles")
         _written(session, "")  # the first screen, and whatever settles after it
         whole_list = _written(session, "G")  # a jump to the end repaints every line of the list
-        moves = [_written(session, key) for key in "kkkjj"]
-        assert whole_list > 5_000
-        assert all(0 < move * 8 < whole_list for move in moves), (whole_list, moves)
+        moves = [_written(session, key) for key in "kkkkkjjjjj"]
+        assert whole_list > 5_000 and all(moves), (whole_list, moves)
+        # Most moves write two lines; one may coincide with a repaint of something else (a notice expiring).
+        assert sum(move * 8 < whole_list for move in moves) >= 8, (whole_list, moves)
     finally:
         session.finish()
