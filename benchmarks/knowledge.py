@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks import synth
-from benchmarks.measure import BIN, summary
+from benchmarks.measure import BIN, remove_library, summary
 from benchmarks.terminal import start
 
 QUERIES = ['entity:Geneva source:"Delta Wire" after:2020 ceasefire', "entity:Reuters -is:read mentions:2024 talks",
@@ -116,8 +116,7 @@ def linking_cost(library_jsonl: Path, work: Path, articles: int = 300) -> tuple[
     timings = []
     for link in (False, True):
         db = work / f"linking-{link}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        remove_library(db)
         library = Library.open(db)
         with library_jsonl.open(encoding="utf-8") as lines:
             import json

@@ -39,10 +39,15 @@ def run_child(argv: list[str]) -> tuple[float, int]:
     return time.monotonic() - started, peak
 
 
-def ingest(library: Path, db: Path, program: tuple[str, ...] = (BIN,)) -> tuple[float, int]:
-    """Import a JSONL library into a new database, annotation left for later."""
+def remove_library(db: Path) -> None:
+    """Delete a library file with its WAL and shared-memory files (nothing left to reopen)."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
+def ingest(library: Path, db: Path, program: tuple[str, ...] = (BIN,)) -> tuple[float, int]:
+    """Import a JSONL library into a new database, annotation left for later."""
+    remove_library(db)
     return run_child([*program, "import", "--no-annotate", "--db", str(db), str(library)])
 
 
@@ -172,6 +177,14 @@ def annotation_speed(library: Path, articles: int = 200) -> dict:
         run()
         result[name] = words / (time.perf_counter() - started)
     return result
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile (nearest rank) of `values`; 0 when there are none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def summary(values: list[float]) -> tuple[float, float, float]:

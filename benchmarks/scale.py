@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from benchmarks import measure, newsboat
-from benchmarks.measure import BIN, run_child, vm_hwm
+from benchmarks.measure import BIN, p95, remove_library, run_child, vm_hwm
 from benchmarks.run import compile_bytecode
 from benchmarks.synth import write_library
 from benchmarks.terminal import start
@@ -71,20 +71,15 @@ def floor_insert(library: Path, db: Path) -> None:
     conn.close()
 
 
-def fresh(db: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-
-
 def ingest_rows(library: Path, work: Path, size: int, runs: int, with_newsboat: bool) -> list[tuple]:
     ours, floor, boat = [], [], []
     for _ in range(runs):  # interleaved, so each sees the same load
         db = work / f"scale-ingest-{size}.db"
-        fresh(db)
+        remove_library(db)
         ours.append(run_child([BIN, "import", "--no-annotate", "--db", str(db), str(library)]))
-        fresh(db)
+        remove_library(db)
         floor.append(run_child([sys.executable, "-m", "benchmarks.scale", "--floor", str(library), str(db)]))
-        fresh(db)
+        remove_library(db)
         if with_newsboat and newsboat.available():
             boat.append(newsboat.measure(library, size))
     rows = [(f"ingest {size:,}: newsgloss (s)", [t for t, _ in ours]),
@@ -124,7 +119,7 @@ def thousand_more(db: Path, work: Path) -> tuple[float, float]:
     """Seconds to import the same 1,000 new articles into this library and into an empty one."""
     extra = write_library(1000, work / "scale-extra-1000.jsonl", seed=99)
     empty = work / "scale-empty.db"
-    fresh(empty)
+    remove_library(empty)
     into_empty, _ = run_child([BIN, "import", "--no-annotate", "--db", str(empty), str(extra)])
     conn = sqlite3.connect(db)
     before = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
@@ -136,7 +131,7 @@ def thousand_more(db: Path, work: Path) -> tuple[float, float]:
             conn.execute(f"DELETE FROM {table} WHERE article_id > ?", [before])
         conn.execute("DELETE FROM articles WHERE id > ?", [before])
     conn.close()
-    fresh(empty)
+    remove_library(empty)
     return into_full, into_empty
 
 
@@ -198,7 +193,7 @@ def keys_while_annotating(work: Path) -> dict[str, list[float]]:
     result: dict[str, list[float]] = {"annotating": [], "idle": []}
     for _ in range(2):
         db = work / "scale-keys.db"
-        fresh(db)
+        remove_library(db)
         run_child([BIN, "import", "--no-annotate", "--db", str(db), str(library)])
         for name, extra in (("idle", ["--read-only"]), ("annotating", [])):
             session = start([BIN, "--db", str(db), "--no-seed", *extra])
@@ -208,7 +203,7 @@ def keys_while_annotating(work: Path) -> dict[str, list[float]]:
                 session.wait_for("/1,000", timeout=60)  # the run is under way, its workers loaded
             result[name] += _key_to_paint(session)
             session.finish()
-    fresh(work / "scale-keys.db")
+    remove_library(work / "scale-keys.db")
     return result
 
 
@@ -224,7 +219,7 @@ def report(size: int, runs: int, work: Path, with_newsboat: bool, reuse: bool) -
            "| measure | median | min | max |", "| --- | --- | --- | --- |"]
     if not (reuse and db.exists()):
         rows = ingest_rows(library, work, size, runs, with_newsboat)
-        fresh(db)
+        remove_library(db)
         run_child([BIN, "import", "--no-annotate", "--db", str(db), str(library)])
         measure.annotate_newest(db)
     else:
@@ -253,9 +248,7 @@ def report(size: int, runs: int, work: Path, with_newsboat: bool, reuse: bool) -
         keys = keys_while_annotating(work)
         out += ["", "| j, key to paint (ms) | median | p95 |", "| --- | --- | --- |"]
         for name, values in keys.items():
-            ordered = sorted(values)
-            out.append(f"| {name} | {statistics.median(values) * 1000:.0f} | "
-                       f"{ordered[round(0.95 * (len(ordered) - 1))] * 1000:.0f} |")
+            out.append(f"| {name} | {statistics.median(values) * 1000:.0f} | {p95(values) * 1000:.0f} |")
     return "\n".join(out) + "\n"
 
 

@@ -16,6 +16,8 @@ import statistics
 import time
 from pathlib import Path
 
+from benchmarks.measure import p95
+
 WORDS_PER_KIND = 12
 
 
@@ -112,23 +114,16 @@ def measure(db: Path, runs: int, seed: int) -> tuple[dict[str, dict[str, float]]
         everything += ours
         rows[kind] = {
             "queries": len(texts), "median": statistics.median(ours) if ours else 0.0,
-            "p95": _p95(ours), "floor": statistics.median(floors) if floors else float("nan"),
+            "p95": p95(ours), "floor": statistics.median(floors) if floors else float("nan"),
             "agreed": agreed, "compared": len(floors), "capped": capped,
         }
-    rows["all"] = {"queries": len(everything), "median": statistics.median(everything), "p95": _p95(everything),
+    rows["all"] = {"queries": len(everything), "median": statistics.median(everything), "p95": p95(everything),
                    "floor": float("nan"), "agreed": sum(r["agreed"] for r in rows.values()),
                    "compared": sum(r["compared"] for r in rows.values()),
                    "capped": sum(r["capped"] for r in rows.values())}
     library.close()
     conn.close()
     return rows, disagree
-
-
-def _p95(values: list[float]) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def table(db: Path, rows: dict[str, dict[str, float]]) -> str:
