@@ -80,22 +80,20 @@ class Journal:
 
     def undo(self) -> tuple[JournalStep, list[dict[str, object]]] | None:
         """Undo the latest step not undone yet: the step and the entity rules it touched (their rows)."""
-        with atomic(self.conn):
-            row = self.conn.execute("SELECT id FROM journal_steps WHERE NOT undone ORDER BY id DESC LIMIT 1").fetchone()
-            if row is None:
-                return None
-            rules = self._apply(row[0], backwards=True)
-            self.conn.execute("UPDATE journal_steps SET undone = 1 WHERE id = ?", [row[0]])
-            return self._one(row[0]), rules
+        return self._replay("SELECT id FROM journal_steps WHERE NOT undone ORDER BY id DESC LIMIT 1", backwards=True)
 
     def redo(self) -> tuple[JournalStep, list[dict[str, object]]] | None:
         """Redo the earliest step undone (after the last one kept)."""
+        return self._replay("SELECT id FROM journal_steps WHERE undone ORDER BY id LIMIT 1", backwards=False)
+
+    def _replay(self, which: str, backwards: bool) -> tuple[JournalStep, list[dict[str, object]]] | None:
+        """Apply the step the query `which` names, backwards (undo) or forwards (redo), and mark it so."""
         with atomic(self.conn):
-            row = self.conn.execute("SELECT id FROM journal_steps WHERE undone ORDER BY id LIMIT 1").fetchone()
+            row = self.conn.execute(which).fetchone()
             if row is None:
                 return None
-            rules = self._apply(row[0], backwards=False)
-            self.conn.execute("UPDATE journal_steps SET undone = 0 WHERE id = ?", [row[0]])
+            rules = self._apply(row[0], backwards=backwards)
+            self.conn.execute("UPDATE journal_steps SET undone = ? WHERE id = ?", [int(backwards), row[0]])
             return self._one(row[0]), rules
 
     def _one(self, step_id: int) -> JournalStep:
