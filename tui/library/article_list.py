@@ -126,17 +126,21 @@ class ArticleList(ScrollView, can_focus=True):
             self.cursor = min(keep, max(self._count - 1, 0))
         self.refresh()
 
-    def mark_read(self, article_id: int) -> None:
-        """Clear the unread mark of one cached row (the store already saved it)."""
+    def _cached(self, article_id: int) -> tuple[list[ArticleSummary], int, int] | None:
+        """Where an article's row is cached: (its page's rows, its offset there, its index in the list)."""
         for page, rows in self._pages.items():
             for offset, row in enumerate(rows):
-                if row.id == article_id and row.unread:
-                    rows[offset] = replace(row, unread=False)
-                    index = page * PAGE + offset
-                    for key in [key for key in self._strips if key[0] == index]:
-                        del self._strips[key]
-                    self.refresh_line_at(index)  # that line only: repainting the list took ~10 ms
-                    return
+                if row.id == article_id:
+                    return rows, offset, page * PAGE + offset
+        return None
+
+    def mark_read(self, article_id: int) -> None:
+        """Clear the unread mark of one cached row (the store already saved it)."""
+        if (found := self._cached(article_id)) is not None:
+            rows, offset, index = found
+            if rows[offset].unread:
+                rows[offset] = replace(rows[offset], unread=False)
+                self._forget_line(index)  # that line only: repainting the list took ~10 ms
 
     def refresh_article(self, article_id: int) -> None:
         """One article's tags or notes changed: re-read its row alone, unless the filter may now keep or drop it
@@ -144,20 +148,18 @@ class ArticleList(ScrollView, can_focus=True):
         if self.filter:
             self.reload(keep=self.cursor)
             return
-        for page, rows in self._pages.items():
-            for offset, row in enumerate(rows):
-                if row.id == article_id:
-                    index = page * PAGE + offset
-                    try:
-                        fresh = self.library.article_page(index, 1, self.order, self.filter, total=self._count)
-                    except StoreError:
-                        fresh = []
-                    if not fresh or fresh[0].id != article_id:  # the order moved under it: read it all again
-                        self.reload(keep=self.cursor)
-                        return
-                    rows[offset] = fresh[0]
-                    self._forget_line(index)
-                    return
+        if (found := self._cached(article_id)) is None:
+            return
+        rows, offset, index = found
+        try:
+            fresh = self.library.article_page(index, 1, self.order, self.filter, total=self._count)
+        except StoreError:
+            fresh = []
+        if not fresh or fresh[0].id != article_id:  # the order moved under it: read it all again
+            self.reload(keep=self.cursor)
+            return
+        rows[offset] = fresh[0]
+        self._forget_line(index)
 
     @property
     def count(self) -> int:
