@@ -79,6 +79,7 @@ def _filtered(conn: sqlite3.Connection, query: Query, limit: int) -> SearchResul
     return SearchResults(SearchHit(r[0], r[1], r[2] or "", r[3] or "", *snippet(r[4], [])) for r in found)
 
 
+TITLE_ABOVE_BODY = ", 4.0, 1.0"  # bm25's column weights for articles_fts: a title hit counts four times
 BROAD = 5000  # a filter that keeps at least this many articles is checked on the best matches, not listed first
 
 
@@ -88,11 +89,11 @@ def _articles(conn: sqlite3.Connection, match: str, limit: int, restrict: str, p
     tag) lists its articles first and ranks only their matches; a broad one (the unread, a year) ranks every
     match and keeps the best that pass, which is the same answer when enough of the best pass."""
     if not restrict:
-        return _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit, full=full)
+        return _ranked(conn, "articles_fts", TITLE_ABOVE_BODY, match, limit, full=full)
     broad = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles WHERE {restrict} LIMIT ?)",
                          [*params, broad_from]).fetchone()[0] >= broad_from
     if broad:
-        candidates, complete = _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit * 8, full=full)
+        candidates, complete = _ranked(conn, "articles_fts", TITLE_ABOVE_BODY, match, limit * 8, full=full)
         ids = [rowid for rowid, _ in candidates]
         kept = {row[0] for row in conn.execute(
             f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(ids))}) AND {restrict}", [*ids, *params])}
@@ -101,14 +102,15 @@ def _articles(conn: sqlite3.Connection, match: str, limit: int, restrict: str, p
             return best[:limit], complete
     # `+rowid`, not `rowid`: a plain rowid IN (...) is handed to FTS5, which then runs the whole match once per
     # id in the list (20 s for 4,000 ids at 100,000 articles); with the + it matches once and checks the list.
-    return _ranked(conn, "articles_fts", ", 4.0, 1.0", match, limit,
+    return _ranked(conn, "articles_fts", TITLE_ABOVE_BODY, match, limit,
                    f"AND +rowid IN (SELECT id FROM articles WHERE {restrict})", params, full)
 
 
 def search_library(conn: sqlite3.Connection, query: Query, limit: int = 50, full: int = FULL_RANKING,
                    broad_from: int = BROAD) -> SearchResults:
     """Articles matching the query's filters and words (in title, body or notes), best (bm25) first: all the
-    matches ranked, or when there are more than `full`, the newest `full` of them (and the results say so)."""
+    matches ranked, or when more than `full` of a larger library match, those among its newest `full` articles
+    (and the results say so)."""
     words = WORD.findall(query.words)
     match = match_expression(conn, query.words)
     if not match:
